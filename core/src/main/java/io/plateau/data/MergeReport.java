@@ -1,0 +1,25 @@
+package io.plateau.data;
+
+import java.util.List;
+
+/**
+ * What merging bars into the store did.
+ *
+ * @param symbol the symbol
+ * @param contract the contract for per-contract data, else null
+ * @param incoming bars offered
+ * @param added bars the store did not have
+ * @param identical bars the store already had with the same values (re-ingest)
+ * @param conflicts bars the store had with different values; not merged
+ */
+public record MergeReport(String symbol, String contract, int incoming, int added, int identical,
+    List<BarConflict> conflicts) {
+
+  public MergeReport {
+    conflicts = List.copyOf(conflicts);
+  }
+
+  public boolean changesStore() {
+    return added > 0;
+  }
+}
