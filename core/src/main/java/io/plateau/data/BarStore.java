@@ -195,6 +195,17 @@ public final class BarStore {
     return builder.build();
   }
 
+  /** Bytes on disk of the symbol's continuous series (all years; metadata and per-contract bars excluded). */
+  public long sizeBytes(String symbol) {
+    long bytes = 0;
+    for (int year : years(symbol)) {
+      for (FileStatus status : list(yearDir(symbol, year))) {
+        bytes += status.getLen();
+      }
+    }
+    return bytes;
+  }
+
   /** Starts a write. Only one update may be open per store at a time: the lock file enforces it. */
   public StoreUpdate update() {
     return new StoreUpdate(this);

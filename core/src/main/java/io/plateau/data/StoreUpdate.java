@@ -24,8 +24,8 @@ import org.apache.hadoop.fs.Path;
  * crash after it is finished by the next {@link BarStore#open}. Closing an update that was not committed
  * discards it. The store's lock keeps other writers out meanwhile.
  *
- * <p>Each symbol (and contract) may be merged at most once per update: merges read the committed state.
- * {@link #writeYear} may be called from several threads at once.
+ * <p>Merges read the committed state, so a symbol's bars of one year (and a contract's bars) may be merged at
+ * most once per update. {@link #merge} of different years and {@link #writeYear} may run on several threads.
  */
 public final class StoreUpdate implements AutoCloseable {
 
@@ -88,9 +88,10 @@ public final class StoreUpdate implements AutoCloseable {
       }
       from = to;
     }
-    SymbolMetadata updated = base.withSource(added > 0 || current == null ? source : null);
-    if (current == null || added > 0 || !updated.equals(current)) {
-      metadata.put(symbol, updated);
+    if (current == null || added > 0) {
+      synchronized (this) {
+        metadata.put(symbol, base.withSource(source));
+      }
     }
     return new MergeReport(symbol, null, incoming.size(), added, identical, conflicts);
   }
@@ -113,7 +114,9 @@ public final class StoreUpdate implements AutoCloseable {
     SymbolMetadata base = current != null ? current : new SymbolMetadata(symbol, incoming.interval().toString(),
         incoming.instrument().tickSize(), SymbolMetadata.Origin.CONTRACTS, null, List.of(), List.of());
     if (merged.added() > 0 || current == null) {
-      metadata.put(symbol, base.withSource(source));
+      synchronized (this) {
+        metadata.put(symbol, base.withSource(source));
+      }
     }
     return new MergeReport(symbol, contract, incoming.size(), merged.added(), merged.identical(),
         merged.conflicts());
