@@ -237,6 +237,9 @@ public record SyntheticConfig(
     public Family {
       finite(marketBeta, "market_beta");
       Checks.nonNegative(ownAnnualVol, "own_annual_vol");
+      if (marketBeta == 0 && ownAnnualVol == 0) {
+        throw new IllegalArgumentException("market_beta and own_annual_vol cannot both be 0: the price would never move");
+      }
       if (levels.isEmpty()) {
         throw new IllegalArgumentException("levels must hold at least one date: price, was {}");
       }
