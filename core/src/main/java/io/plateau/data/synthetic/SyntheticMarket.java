@@ -112,6 +112,11 @@ public final class SyntheticMarket {
     return new SyntheticMarket(catalog, config, seed, firstTradingDate, lastTradingDate, paths, profiles);
   }
 
+  /** The daily path {@code symbol}'s prices follow; for tests that relate bars to regimes. */
+  DailyPath dailyPathOf(String symbol) {
+    return paths.get(familyOf(catalog.get(symbol)));
+  }
+
   /** The family whose price path {@code instrument} follows: its E-mini for a micro, else itself. */
   private static String familyOf(Instrument instrument) {
     return instrument.microOf() != null ? instrument.microOf() : instrument.symbol();
