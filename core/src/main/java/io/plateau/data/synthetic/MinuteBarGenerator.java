@@ -10,8 +10,8 @@ import io.plateau.instrument.ExchangeClock;
  * <p>Three passes over the day's bars:
  * <ol>
  *   <li>A free path in (fractional) ticks from the open: Gaussian steps scaled by the intraday volatility
- *       profile, a pull toward the session VWAP (weights: the expected volume profile) in range regimes, and
- *       the day's jump at its minute.
+ *       profile, partly undone later in range regimes and partly extended in trends, and the day's jump at its
+ *       minute.
  *   <li>The bridge: the free path's miss at the last bar is spread over the bars in proportion to their
  *       variance, so the last close is the daily path's close whatever happened before; highs and lows are
  *       drawn from the exact distribution of a Brownian bridge's maximum and minimum between each bar's open
@@ -38,6 +38,8 @@ final class MinuteBarGenerator {
   /** Family ticks per instrument tick: 1 when a micro shares its E-mini's grid, as in the catalog. */
   private final double ticksRatio;
   private final double volumePerDay;
+  /** Share of the pending transient move played out each minute: 1 - 2^(-1 / half-life). */
+  private final double transientDecayPerMinute;
   private final Xoshiro256 priceRandom = new Xoshiro256(0);
   private final Xoshiro256 flowRandom = new Xoshiro256(0);
 
@@ -66,6 +68,7 @@ final class MinuteBarGenerator {
     this.familyTickSize = familyTickSize;
     this.ticksRatio = familyTickSize / symbolTickSize;
     this.volumePerDay = volumeConfig.perDayOf(symbol);
+    this.transientDecayPerMinute = 1 - Math.pow(2, -1 / intraday.transientHalfLifeMinutes());
     this.path = new double[maxBarsPerDay + 1];
     this.cumulativeVariance = new double[maxBarsPerDay + 1];
     this.sigma = new double[maxBarsPerDay];
@@ -110,11 +113,11 @@ final class MinuteBarGenerator {
     double unitSigma = daily.sigmaLog[t] * open / Math.sqrt(relativeVariance);
     int jumpIndex = jumpProfileIndex(daily, t, profile, profileIndex[bars - 1]);
     double jump = daily.jumpLog[t] * open;
-    double reversion = daily.regime[t] == DailyPath.RANGE
-        ? intraday.rangeReversionPerMinute()
-        : intraday.trendReversionPerMinute();
+    double transientShare = daily.regime[t] == DailyPath.RANGE
+        ? intraday.rangeTransientShare()
+        : intraday.trendTransientShare();
 
-    freePath(bars, open, unitSigma, reversion, jumpIndex, jump, profile);
+    freePath(bars, open, unitSigma, transientShare, jumpIndex, jump, profile);
     bridgeAndPrices(bars, close, out, offset);
     flow(daily, t, bars, profile, out, offset);
 
@@ -151,37 +154,42 @@ final class MinuteBarGenerator {
     return index > lastIndex ? index - IntradayProfile.MINUTES_PER_DAY : index;
   }
 
-  /** Pass 1: the free path from {@code open}, into {@link #path}, with per-bar sigma and cumulative variance. */
-  private void freePath(int bars, double open, double unitSigma, double reversion, int jumpIndex, double jump,
+  /**
+   * Pass 1: the free path from {@code open}, into {@link #path}, with per-bar sigma and cumulative variance.
+   *
+   * <p>Each minute's shock has a permanent part and a transient part {@code transientShare} of it, kept in
+   * {@code pending} and played out at rate {@code decay} per minute (undone when the share is positive, extended
+   * when negative). The shock is scaled by {@code 1 / (1 - transientShare)} so that the permanent parts alone carry
+   * the day's variance: the free path then ends about where the daily path says, and the bridge in pass 2 only
+   * nudges it, leaving the reversion or momentum intact.
+   */
+  private void freePath(int bars, double open, double unitSigma, double transientShare, int jumpIndex, double jump,
       IntradayProfile profile) {
     double[] path = this.path;
     double[] cumulativeVariance = this.cumulativeVariance;
     double[] sigma = this.sigma;
     int[] profileIndex = this.profileIndex;
     double[] volatility = profile.volatility;
-    double[] volumeShare = profile.volumeShare;
     Xoshiro256 random = priceRandom;
+    double gain = unitSigma / (1 - transientShare);
+    double decay = transientDecayPerMinute;
     double x = open;
-    double vwap = open;
-    double weightedSum = 0;
-    double weights = 0;
+    double pending = 0;
     double variance = 0;
     boolean jumped = false;
     path[0] = open;
     cumulativeVariance[0] = 0;
     for (int k = 0; k < bars; k++) {
       int index = profileIndex[k];
-      double s = unitSigma * volatility[index];
-      x += s * random.nextGaussian() - reversion * (x - vwap);
+      double s = gain * volatility[index];
+      double shock = s * random.nextGaussian();
+      double playedOut = decay * pending;
+      x += shock - playedOut;
+      pending += transientShare * shock - playedOut;
       if (!jumped && index >= jumpIndex) {
         x += jump;
         jumped = true;
       }
-      double weight = volumeShare[index];
-      weightedSum += weight * x;
-      weights += weight;
-      // Multiplying by the reciprocal keeps the division off the x -> VWAP -> x dependency chain.
-      vwap = weightedSum * (1 / weights);
       variance += s * s;
       sigma[k] = s;
       path[k + 1] = x;

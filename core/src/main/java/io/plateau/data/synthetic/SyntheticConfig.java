@@ -163,16 +163,28 @@ public record SyntheticConfig(
     }
   }
 
-  /** Minute-level dynamics: the pull toward the session VWAP by regime, and the two intraday profiles. */
-  public record Intraday(double rangeReversionPerMinute, double trendReversionPerMinute, Profile volatilityProfile,
-      Profile volumeProfile) implements Serializable {
+  /**
+   * Minute-level dynamics and the two intraday profiles.
+   *
+   * @param rangeTransientShare in range regimes, the share of each minute's move undone over the following minutes
+   *     (mean reversion around a level, so price stretched from VWAP tends to come back)
+   * @param trendTransientShare the same in trends; negative extends moves instead (momentum)
+   * @param transientHalfLifeMinutes how fast the transient part plays out
+   */
+  public record Intraday(double rangeTransientShare, double trendTransientShare, double transientHalfLifeMinutes,
+      Profile volatilityProfile, Profile volumeProfile) implements Serializable {
     public Intraday {
-      atMost(Checks.nonNegative(rangeReversionPerMinute, "reversion_per_minute.range"), 0.5,
-          "reversion_per_minute.range");
-      atMost(Checks.nonNegative(trendReversionPerMinute, "reversion_per_minute.trend"), 0.5,
-          "reversion_per_minute.trend");
+      transientShare(rangeTransientShare, "transient_share.range");
+      transientShare(trendTransientShare, "transient_share.trend");
+      atLeast(transientHalfLifeMinutes, 1, "transient_half_life_minutes");
       Checks.notNull(volatilityProfile, "volatility_profile");
       Checks.notNull(volumeProfile, "volume_profile");
+    }
+
+    private static void transientShare(double value, String name) {
+      if (!(value > -1 && value < 1)) {
+        throw new IllegalArgumentException(name + " must be within -1..1 (exclusive), was " + value);
+      }
     }
   }
 
@@ -401,13 +413,14 @@ public record SyntheticConfig(
     }
 
     private Intraday intraday(JsonNode node) {
-      node(node, "intraday", "reversion_per_minute", "volatility_profile", "volume_profile");
-      String rp = "intraday.reversion_per_minute";
-      JsonNode reversion = node(node.get("reversion_per_minute"), rp, "range", "trend");
+      node(node, "intraday", "transient_share", "transient_half_life_minutes", "volatility_profile",
+          "volume_profile");
+      String sp = "intraday.transient_share";
+      JsonNode share = node(node.get("transient_share"), sp, "range", "trend");
       Profile volatility = profile(node.get("volatility_profile"), "intraday.volatility_profile");
       Profile volume = profile(node.get("volume_profile"), "intraday.volume_profile");
-      return build("intraday", () -> new Intraday(number(reversion, "range", rp), number(reversion, "trend", rp),
-          volatility, volume));
+      return build("intraday", () -> new Intraday(number(share, "range", sp), number(share, "trend", sp),
+          number(node, "transient_half_life_minutes", "intraday"), volatility, volume));
     }
 
     private Profile profile(JsonNode node, String path) {
