@@ -166,6 +166,12 @@ class SyntheticMarketTest {
   }
 
   @Test
+  void aRangeWithoutTradingDatesIsEmpty() {
+    BarSeries weekend = MARKET.generate("MES", LocalDate.of(2024, 3, 9), LocalDate.of(2024, 3, 10));
+    assertTrue(weekend.isEmpty());
+  }
+
+  @Test
   void noBarsDuringThe1515HaltOf2016() {
     BarSeries series = MARKET.generate("ES", LocalDate.of(2016, 1, 1), LocalDate.of(2016, 3, 31));
     int inRegularClose = 0;
