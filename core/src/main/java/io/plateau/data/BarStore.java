@@ -156,8 +156,9 @@ public final class BarStore {
    * Only the partitions of the years concerned are read.
    */
   public BarSeries read(String symbol, LocalDate first, LocalDate last) {
-    SymbolMetadata metadata = metadata(symbol).orElseThrow(() -> new InputException(
-        root + ": no symbol '" + symbol + "' in the store; it has " + symbols()));
+    SymbolMetadata metadata = metadata(symbol).orElseThrow(() -> new InputException(symbols().contains(symbol)
+        ? symbolDir(symbol) + " lacks " + SYMBOL_METADATA + ": not written by Plateau, or its commit was lost"
+        : root + ": no symbol '" + symbol + "' in the store; it has " + symbols()));
     Instrument instrument = catalog.get(symbol);
     BarSeries.Builder builder = BarSeries.builder(instrument, intervalOf(metadata));
     for (int year : years(symbol)) {
