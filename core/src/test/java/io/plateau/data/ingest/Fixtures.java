@@ -56,8 +56,12 @@ final class Fixtures {
   }
 
   static Run run(VendorFormat format, Path input, IngestOptions options) {
+    return run(MES, format, input, options);
+  }
+
+  static Run run(Instrument instrument, VendorFormat format, Path input, IngestOptions options) {
     List<Rejection> rejections = new ArrayList<>();
-    IngestResult result = Ingester.run(new IngestRequest(format, MES, input, options), rejections::add);
+    IngestResult result = Ingester.run(new IngestRequest(format, instrument, input, options), rejections::add);
     IngestCounts total = result.report().total();
     // Every row ends up in exactly one place: the report loses nothing.
     assertEquals(total.rowsRead(), total.rowsAccepted() + total.rowsRejected() + total.duplicatesDropped()
