@@ -117,13 +117,15 @@ public record ContinuousContract(BarSeries series, List<Roll> rolls) {
 
   /**
    * Works out the roll dates and each leg's stretch {@code [from, to)} of bar indexes, dropping legs whose stretch
-   * is empty until none is; returns the roll days (epoch days), one fewer than the remaining legs.
+   * is empty until none is; returns the roll days (epoch days), one fewer than the remaining legs. The earliest
+   * empty leg goes first: a leg's stretch starts where the legs before it end, so only once those are settled is
+   * a later leg's emptiness real.
    */
   private static int[] assignStretches(Instrument instrument, List<Leg> legs, RollRule rule) {
     while (true) {
       int[] rollDays = rollDays(instrument, legs, rule);
       boolean dropped = false;
-      for (int k = legs.size() - 1; k >= 0; k--) {
+      for (int k = 0; k < legs.size(); k++) {
         Leg leg = legs.get(k);
         int firstDay = k == 0 ? Integer.MIN_VALUE : rollDays[k - 1];
         int endDay = k == legs.size() - 1 ? Integer.MAX_VALUE : rollDays[k];
