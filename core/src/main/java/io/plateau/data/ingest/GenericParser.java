@@ -112,9 +112,4 @@ final class GenericParser extends RowParser {
     }
     return OK;
   }
-
-  /** Whether this file's bars carry aggressor volume. */
-  boolean hasAggressorVolume() {
-    return buyVolume >= 0;
-  }
 }

@@ -180,16 +180,34 @@ public final class Ingester {
     return shape == RowParser.Shape.DAILY_BARS ? BarInterval.DAILY : BarInterval.ONE_MINUTE;
   }
 
-  /** Finds each bar of the series in its contract's columns, which remember the file and line. */
+  /**
+   * Finds each bar of the series in its contract's columns, which remember the file and line. The series takes
+   * each contract's bars in time order, so one forward cursor per contract finds them all in linear time.
+   */
   private void traceSources(BarSeries series, int[] sourceFile, long[] sourceLine) {
     Map<String, ContractSink> byCode = new LinkedHashMap<>();
     for (ContractSink sink : contractSinks.values()) {
       byCode.put(sink.contract, sink);
     }
+    Map<ContractSink, int[]> cursors = new LinkedHashMap<>();
+    String lastCode = null;
+    Columns columns = plainSink == null ? null : plainSink.bars;
+    int[] cursor = new int[1];
     for (int i = 0; i < series.size(); i++) {
       String code = series.contract(i);
-      Columns columns = code == null ? plainSink.bars : byCode.get(code).bars;
-      int at = columns.indexOf(series.startMillis(i));
+      if (code != null && !code.equals(lastCode)) {
+        ContractSink sink = byCode.get(code);
+        columns = sink.bars;
+        cursor = cursors.computeIfAbsent(sink, s -> new int[1]);
+        lastCode = code;
+      }
+      long start = series.startMillis(i);
+      int at = cursor[0];
+      while (columns.startMillis[at] < start) {
+        at++;
+      }
+      assert columns.startMillis[at] == start : "bar " + i + " of the series is not in its contract's columns";
+      cursor[0] = at;
       sourceFile[i] = columns.sourceFile[at];
       sourceLine[i] = columns.sourceLine[at];
       tally.barInSeries(sourceFile[i]);

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TradeSinkTest {
 
@@ -58,5 +60,24 @@ class TradeSinkTest {
     assertEquals(4810.50, bars.high(32));
     assertEquals(3, bars.volume(32));
     assertTrue(run.total().rowsAccepted() == lines.size() - 1);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "BAD_PRICE | 2024-01-02T14:30:01Z,-4800.00,1",
+      "NEGATIVE_VOLUME | 2024-01-02T14:30:01Z,4800.00,-1",
+      "OFF_TICK_GRID | 2024-01-02T14:30:01Z,4800.10,1",
+      "OUTSIDE_SESSION | 2024-01-02T22:30:01Z,4800.00,1",
+      "UNPARSEABLE_LINE | 2024-01-02,4800.00,1",
+      "MISSING_FIELD | 2024-01-02T14:30:01Z,4800.00"})
+  void badTradesAreRejectedAndTheGoodOnesStillMakeTheBar(RejectReason reason, String badRow) {
+    Path file = write(dir, "trades.csv", "timestamp,price,size", trade(0, "4800.00", 2), badRow,
+        trade(2, "4800.25", 3));
+    Fixtures.Run run = run(VendorFormat.TRADES, file);
+    run.onlyRejection(reason, 3);
+    BarSeries bars = run.result().series();
+    assertEquals(1, bars.size());
+    assertEquals(5, bars.volume(0));
+    assertEquals(4800.25, bars.close(0));
   }
 }
