@@ -81,4 +81,26 @@ class DatabentoOhlcvParserTest {
     assertThrows(InputException.class, () -> run(VendorFormat.DATABENTO_OHLCV, file,
         IngestOptions.defaults().withTimeZone(ZoneId.of("UTC"))));
   }
+
+  @Test
+  void interleavedContractsOfOneFileAreBackAdjustedIntoOneSeries() {
+    Path file = write(dir, "glbx-mdp3-202403.ohlcv-1m.csv", HEADER,
+        "1709762340000000000,33,1,1,5000.00,5000.00,5000.00,5000.00,900,MESH4",
+        "1709762340000000000,33,1,2,5050.00,5050.00,5050.00,5050.00,100,MESM4",
+        "1709827200000000000,33,1,1,5001.00,5001.00,5001.00,5001.00,50,MESH4",
+        "1709827200000000000,33,1,2,5051.00,5051.00,5051.00,5051.00,800,MESM4");
+    Fixtures.Run run = run(VendorFormat.DATABENTO_OHLCV, file);
+    BarSeries bars = run.result().series();
+    // calendar:6 rolls on 2024-03-07; the gap at 2024-03-06 15:59 CT is 50.00 = 200 ticks.
+    assertEquals(java.util.List.of(new io.plateau.bar.Roll(java.time.LocalDate.of(2024, 3, 7), "MESH24", "MESM24",
+        200)), run.result().rolls());
+    assertEquals(2, bars.size());
+    assertEquals(5050.00, bars.close(0));
+    assertEquals("MESH24", bars.contract(0));
+    assertEquals(5051.00, bars.close(1));
+    assertEquals("glbx-mdp3-202403.ohlcv-1m.csv:5", run.result().sourceOf(1));
+    assertEquals(java.util.List.of("MESH24", "MESM24"), run.result().report().files().get(0).contracts());
+    assertEquals(4, run.total().barsProduced());
+    assertEquals(2, run.total().barsInSeries());
+  }
 }
