@@ -56,8 +56,9 @@ import java.util.zip.GZIPInputStream;
  * contract row by row. Per-contract bars are joined by {@link ContinuousContract#backAdjust} under the roll rule.
  * Files that name no contract form one series as they are; mixing the two is an input error.
  *
- * <p>Single-threaded and fast: the reading loop allocates nothing per accepted row (see the benchmark
- * {@code IngestBenchmark}).
+ * <p>Single-threaded and fast: the reading loop works on the bytes of a large buffer and allocates nothing per row
+ * except the {@code LocalDateTime} that {@link SessionSchedule#isScheduled} takes, once per exchange-local minute
+ * (see the benchmark {@code IngestBenchmark}). Rejections, being rare, may allocate freely.
  */
 public final class Ingester {
 
