@@ -56,9 +56,8 @@ import java.util.zip.GZIPInputStream;
  * contract row by row. Per-contract bars are joined by {@link ContinuousContract#backAdjust} under the roll rule.
  * Files that name no contract form one series as they are; mixing the two is an input error.
  *
- * <p>Single-threaded and fast: the reading loop works on the bytes of a large buffer and allocates nothing per row
- * except the {@code LocalDateTime} that {@link SessionSchedule#isScheduled} takes, once per exchange-local minute
- * (see the benchmark {@code IngestBenchmark}). Rejections, being rare, may allocate freely.
+ * <p>Single-threaded and fast: the reading loop works on the bytes of a large buffer and allocates nothing per
+ * accepted row (see the benchmark {@code IngestBenchmark}). Rejections, being rare, may allocate freely.
  */
 public final class Ingester {
 
@@ -75,6 +74,7 @@ public final class Ingester {
   private final SessionSchedule sessions;
   private final TickGrid grid;
   private final ExchangeClock clock;
+  private final SessionMemo sessionMemo;
   private final Row row = new Row();
 
   private final Map<FuturesContract, ContractSink> contractSinks = new TreeMap<>();
@@ -84,8 +84,6 @@ public final class Ingester {
   private RowParser.Shape shape;
   private String shapeFile;
 
-  private long memoLocalMinute = Long.MIN_VALUE;
-  private boolean memoScheduled;
   private long memoTradingDay = Long.MIN_VALUE;
   private long memoDailyStart;
 
@@ -98,6 +96,7 @@ public final class Ingester {
     this.sessions = instrument.sessions();
     this.grid = instrument.tickGrid();
     this.clock = new ExchangeClock(sessions.timeZone());
+    this.sessionMemo = new SessionMemo(sessions);
     String[] names = files.stream().map(f -> f.getFileName().toString()).toArray(String[]::new);
     this.tally = new Tally(names, options.onError(), rejections);
     checkOptions();
@@ -417,7 +416,8 @@ public final class Ingester {
       return true;
     }
     tally.reject(index, line.lineNumber(), RejectReason.BAD_PRICE, name + " " + price
-        + (price > 0 ? " is beyond the tick grid's range" : " must be finite and > 0"), line.lineText());
+        + (price > 0 && Double.isFinite(price) ? " is beyond the tick grid's range" : " must be finite and > 0"),
+        line.lineText());
     return false;
   }
 
@@ -475,18 +475,10 @@ public final class Ingester {
     return memoDailyStart;
   }
 
-  /**
-   * Whether {@code startMillis} lies in the instrument's session, else a rejection. The answer is remembered per
-   * exchange-local minute: every session boundary is on a whole minute, and trades come many to a minute.
-   */
+  /** Whether {@code startMillis} lies in the instrument's session ({@link SessionMemo}), else a rejection. */
   private boolean inSession(long startMillis, int index, LineReader line) {
     long localMillis = clock.toLocalMillis(startMillis);
-    long localMinute = Math.floorDiv(localMillis, FieldParser.MILLIS_PER_MINUTE);
-    if (localMinute != memoLocalMinute) {
-      memoLocalMinute = localMinute;
-      memoScheduled = sessions.isScheduled(LocalDateTime.ofEpochSecond(localMinute * 60, 0, ZoneOffset.UTC));
-    }
-    if (memoScheduled) {
+    if (sessionMemo.isScheduled(localMillis)) {
       return true;
     }
     LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(localMillis, 1000L), 0, ZoneOffset.UTC);
