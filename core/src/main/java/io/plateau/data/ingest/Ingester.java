@@ -519,9 +519,12 @@ public final class Ingester {
 
   private ContractSink orReject(ContractSink sink, FileState file, LineReader line, byte[] symbol) {
     if (sink == null) {
-      tally.reject(file.index, line.lineNumber(), RejectReason.UNKNOWN_CONTRACT, "symbol '"
-          + new String(symbol, java.nio.charset.StandardCharsets.US_ASCII) + "' is not a " + instrument.symbol()
-          + " contract", line.lineText());
+      String text = new String(symbol, java.nio.charset.StandardCharsets.US_ASCII);
+      // Databento's continuous symbols (MES.v.0, MES.c.0) join contracts without adjusting them: say what to ask for.
+      String hint = text.startsWith(instrument.symbol() + ".") ? "; a vendor-rolled series is not back-adjusted,"
+          + " so request the outright contracts (Databento parent symbol " + instrument.symbol() + ".FUT)" : "";
+      tally.reject(file.index, line.lineNumber(), RejectReason.UNKNOWN_CONTRACT, "symbol '" + text + "' is not a "
+          + instrument.symbol() + " contract" + hint, line.lineText());
     }
     return sink;
   }
