@@ -11,9 +11,11 @@ import java.util.List;
  * @param added bars the store did not have
  * @param identical bars the store already had with the same values (re-ingest)
  * @param conflicts bars the store had with different values; not merged
+ * @param merged the bars of the partitions the merge touched (years of the series, or one contract) as the store
+ *     holds them once the update commits
  */
 public record MergeReport(String symbol, String contract, int incoming, int added, int identical,
-    List<BarConflict> conflicts) {
+    List<BarConflict> conflicts, io.plateau.bar.BarSeries merged) {
 
   public MergeReport {
     conflicts = List.copyOf(conflicts);

@@ -47,6 +47,12 @@ record MergedBars(BarSeries bars, int added, int identical, List<BarConflict> co
     return new MergedBars(out.build(), added, identical, conflicts);
   }
 
+  static void appendAll(BarSeries series, BarSeries.Builder out) {
+    for (int i = 0; i < series.size(); i++) {
+      copy(series, i, out);
+    }
+  }
+
   private static void copy(BarSeries series, int index, BarSeries.Builder out) {
     boolean aggressor = series.hasAggressorVolume();
     out.add(series.startMillis(index), series.openTicks(index), series.highTicks(index), series.lowTicks(index),

@@ -54,9 +54,9 @@ public final class StoreUpdate implements AutoCloseable {
   /**
    * Merges {@code incoming} into the symbol's continuous series: bars the store lacks are added, bars it has
    * with the same values are counted as identical, bars it has with other values are reported as conflicts and
-   * left as stored. Records {@code source} in the metadata unless a source with its hash is already there.
+   * left as stored. Records {@code sources} in the metadata, except those whose hash is already there.
    */
-  public MergeReport merge(BarSeries incoming, SymbolMetadata.Origin origin, SourceRecord source) {
+  public MergeReport merge(BarSeries incoming, SymbolMetadata.Origin origin, List<SourceRecord> sources) {
     String symbol = incoming.symbol();
     SymbolMetadata current = currentMetadata(symbol);
     if (current != null && current.origin() != origin) {
@@ -69,6 +69,7 @@ public final class StoreUpdate implements AutoCloseable {
     int added = 0;
     int identical = 0;
     List<BarConflict> conflicts = new ArrayList<>();
+    BarSeries.Builder all = BarSeries.builder(incoming.instrument(), incoming.interval());
     int[] days = incoming.tradingDayUnsafe();
     int from = 0;
     while (from < incoming.size()) {
@@ -86,19 +87,29 @@ public final class StoreUpdate implements AutoCloseable {
       if (merged.added() > 0) {
         stageReplacement(store.yearDir(symbol, year), merged.bars(), 0, merged.bars().size());
       }
+      MergedBars.appendAll(merged.bars(), all);
       from = to;
     }
     if (current == null || added > 0) {
       synchronized (this) {
-        metadata.put(symbol, base.withSource(source));
+        metadata.put(symbol, base.withSources(sources));
       }
     }
-    return new MergeReport(symbol, null, incoming.size(), added, identical, conflicts);
+    return new MergeReport(symbol, null, incoming.size(), added, identical, conflicts, all.build());
   }
 
-  /** Merges raw bars of one contract (before back-adjustment) into {@code _contracts}, as {@link #merge} does. */
-  public MergeReport mergeContract(String contract, BarSeries incoming, SourceRecord source) {
+  /**
+   * Merges raw bars of one contract (before back-adjustment) into {@code _contracts}, as {@link #merge} does. The
+   * symbol's metadata is left to {@link #replaceSeries}, which writes the series rebuilt from the contracts.
+   */
+  public MergeReport mergeContract(String contract, BarSeries incoming) {
     String symbol = incoming.symbol();
+    SymbolMetadata current = currentMetadata(symbol);
+    if (current != null && current.origin() != SymbolMetadata.Origin.CONTRACTS) {
+      throw new InputException(store.location() + ": " + symbol + " holds " + describe(current.origin())
+          + "; it cannot also take per-contract files (use another store, or remove symbol=" + symbol + ")");
+    }
+    requireSameInterval(current, incoming);
     BarSeries.Builder existing = BarSeries.builder(incoming.instrument(), incoming.interval());
     Path dir = store.contractDir(symbol, contract);
     store.readFiles(dir, existing, incoming.instrument());
@@ -106,20 +117,8 @@ public final class StoreUpdate implements AutoCloseable {
     if (merged.added() > 0) {
       stageReplacement(dir, merged.bars(), 0, merged.bars().size());
     }
-    SymbolMetadata current = currentMetadata(symbol);
-    if (current != null && current.origin() != SymbolMetadata.Origin.CONTRACTS) {
-      throw new InputException(store.location() + ": " + symbol + " holds " + describe(current.origin())
-          + "; it cannot also take per-contract files (use another store, or remove symbol=" + symbol + ")");
-    }
-    SymbolMetadata base = current != null ? current : new SymbolMetadata(symbol, incoming.interval().toString(),
-        incoming.instrument().tickSize(), SymbolMetadata.Origin.CONTRACTS, null, List.of(), List.of());
-    if (merged.added() > 0 || current == null) {
-      synchronized (this) {
-        metadata.put(symbol, base.withSource(source));
-      }
-    }
     return new MergeReport(symbol, contract, incoming.size(), merged.added(), merged.identical(),
-        merged.conflicts());
+        merged.conflicts(), merged.bars());
   }
 
   /**

@@ -38,13 +38,14 @@ public record SymbolMetadata(String symbol, String interval, double tickSize, Or
     return sources.stream().anyMatch(source -> source.sha256().equals(sha256));
   }
 
-  /** This metadata with {@code source} appended, unless a source with the same hash is already there. */
-  public SymbolMetadata withSource(SourceRecord source) {
-    if (source == null || hasSource(source.sha256())) {
-      return this;
-    }
+  /** This metadata with {@code added} appended, except sources whose hash is already there. */
+  public SymbolMetadata withSources(List<SourceRecord> added) {
     List<SourceRecord> more = new ArrayList<>(sources);
-    more.add(source);
+    for (SourceRecord source : added) {
+      if (!hasSource(source.sha256()) && more.stream().noneMatch(s -> s.sha256().equals(source.sha256()))) {
+        more.add(source);
+      }
+    }
     return new SymbolMetadata(symbol, interval, tickSize, origin, rollRule, rolls, more);
   }
 

@@ -49,7 +49,7 @@ class BarStoreTest {
     BarSeries bars = bars("2023-12-31T22:00:00Z", 600, 19_000); // Sunday 16:00 CT: an hour later trading date 2024-01-01 begins
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
-      MergeReport report = update.merge(bars, SymbolMetadata.Origin.INGESTED, SOURCE);
+      MergeReport report = update.merge(bars, SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       assertEquals(600, report.added());
       update.commit();
     }
@@ -66,7 +66,7 @@ class BarStoreTest {
     BarSeries bars = bars("2024-03-04T14:30:00Z", 3 * 1440, 20_000);
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
-      update.merge(bars, SymbolMetadata.Origin.INGESTED, SOURCE);
+      update.merge(bars, SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       update.commit();
     }
     BarSeries march5 = store.read("MES", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 5));
@@ -81,12 +81,12 @@ class BarStoreTest {
     BarSeries bars = bars("2024-03-04T14:30:00Z", 500, 20_000);
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
-      update.merge(bars, SymbolMetadata.Origin.INGESTED, SOURCE);
+      update.merge(bars, SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       update.commit();
     }
     Map<String, Long> before = listing();
     try (StoreUpdate update = store.update()) {
-      MergeReport again = update.merge(bars, SymbolMetadata.Origin.INGESTED, SOURCE);
+      MergeReport again = update.merge(bars, SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       assertEquals(0, again.added());
       assertEquals(500, again.identical());
       assertTrue(again.conflicts().isEmpty());
@@ -102,12 +102,12 @@ class BarStoreTest {
     BarSeries overlapping = bars("2024-03-04T15:00:00Z", 100, 20_004); // 70 bars overlap with other prices
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
-      update.merge(first, SymbolMetadata.Origin.INGESTED, SOURCE);
+      update.merge(first, SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       update.commit();
     }
     MergeReport report;
     try (StoreUpdate update = store.update()) {
-      report = update.merge(overlapping, SymbolMetadata.Origin.INGESTED, SOURCE);
+      report = update.merge(overlapping, SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       update.commit();
     }
     assertEquals(30, report.added());
@@ -125,7 +125,7 @@ class BarStoreTest {
   void anUpdateClosedWithoutCommitLeavesNoTrace() throws IOException {
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
-      update.merge(bars("2024-03-04T14:30:00Z", 100, 20_000), SymbolMetadata.Origin.INGESTED, SOURCE);
+      update.merge(bars("2024-03-04T14:30:00Z", 100, 20_000), SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
     }
     assertEquals(List.of(), store.symbols());
     try (Stream<Path> files = Files.walk(dir)) {
@@ -139,7 +139,7 @@ class BarStoreTest {
     BarSeries bars = bars("2024-03-04T14:30:00Z", 100, 20_000);
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     StoreUpdate update = store.update();
-    update.merge(bars, SymbolMetadata.Origin.INGESTED, SOURCE);
+    update.merge(bars, SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
     update.writeJournal();
     // The writer "dies" here: its journal is written, nothing is applied, and its lock names a dead process.
     assertEquals(List.of(), store.symbols());
@@ -171,14 +171,14 @@ class BarStoreTest {
   void barsWithoutAggressorVolumeCannotJoinBarsWithIt() {
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
-      update.merge(bars("2024-03-04T14:30:00Z", 10, 20_000), SymbolMetadata.Origin.INGESTED, SOURCE);
+      update.merge(bars("2024-03-04T14:30:00Z", 10, 20_000), SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       update.commit();
     }
     BarSeries.Builder plain = BarSeries.builder(MES, BarInterval.ONE_MINUTE);
     plain.add(Instant.parse("2024-03-04T16:00:00Z").toEpochMilli(), 20_000, 20_001, 19_999, 20_000, 5, -1, -1, null);
     try (StoreUpdate update = store.update()) {
       assertThrows(InputException.class,
-          () -> update.merge(plain.build(), SymbolMetadata.Origin.INGESTED, SOURCE));
+          () -> update.merge(plain.build(), SymbolMetadata.Origin.INGESTED, List.of(SOURCE)));
     }
   }
 
@@ -186,7 +186,7 @@ class BarStoreTest {
   void noChecksumFilesAreWrittenNextToTheData() throws IOException {
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
-      update.merge(bars("2024-03-04T14:30:00Z", 10, 20_000), SymbolMetadata.Origin.INGESTED, SOURCE);
+      update.merge(bars("2024-03-04T14:30:00Z", 10, 20_000), SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       update.commit();
     }
     assertTrue(listing().keySet().stream().noneMatch(name -> name.endsWith(".crc")), listing().toString());

@@ -45,7 +45,7 @@ class StoreInspectorTest {
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
       update.merge(series, SymbolMetadata.Origin.INGESTED,
-          new SourceRecord("t", "h", "generic", series.size(), Instant.EPOCH));
+          List.of(new SourceRecord("t", "h", "generic", series.size(), Instant.EPOCH)));
       update.commit();
     }
 

@@ -99,9 +99,9 @@ final class GenerateCommand implements Callable<Integer> {
             BarSeries bars = market.generate(symbol, from, to);
             if (fresh) {
               update.writeYear(bars, 0, bars.size());
-              return new MergeReport(symbol, null, bars.size(), bars.size(), 0, List.of());
+              return new MergeReport(symbol, null, bars.size(), bars.size(), 0, List.of(), bars);
             }
-            return update.merge(bars, SymbolMetadata.Origin.SYNTHETIC, source);
+            return update.merge(bars, SymbolMetadata.Origin.SYNTHETIC, List.of(source));
           }));
         }
         long bars = 0;
@@ -123,8 +123,8 @@ final class GenerateCommand implements Callable<Integer> {
               ? new SymbolMetadata(symbol, "1m", catalog.get(symbol).tickSize(), SymbolMetadata.Origin.SYNTHETIC,
                   null, List.of(), List.of())
               : store.metadata(symbol).orElseThrow();
-          update.setMetadata(base.withSource(new SourceRecord(source.name(), source.sha256(), source.format(), bars,
-              source.addedAt())));
+          update.setMetadata(base.withSources(List.of(new SourceRecord(source.name(), source.sha256(),
+              source.format(), bars, source.addedAt()))));
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         console.printf("generated %s %s..%s: %,d bars (%,d new) in %.1f s, %.2f M bars/s%n", symbol, start, end,

@@ -95,7 +95,7 @@ class BarStoreSparkTest extends JavaDataFrameSuiteBase {
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
       update.merge(bars, SymbolMetadata.Origin.INGESTED,
-          new SourceRecord("fixture", "f1", "generic", bars.size(), Instant.EPOCH));
+          List.of(new SourceRecord("fixture", "f1", "generic", bars.size(), Instant.EPOCH)));
       update.commit();
     }
 

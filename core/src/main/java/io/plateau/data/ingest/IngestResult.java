@@ -16,15 +16,26 @@ import java.util.Optional;
  */
 public final class IngestResult {
 
+  /**
+   * The raw bars of one contract as read, before back-adjustment, with the file and line of every bar.
+   *
+   * @param contract the contract code ({@code MESH24})
+   * @param bars its bars
+   * @param sourceFile per bar, the index into {@link IngestResult#files()}; do not modify
+   * @param sourceLine per bar, the 1-based line of its row (or first trade); do not modify
+   */
+  public record ContractBars(String contract, BarSeries bars, int[] sourceFile, long[] sourceLine) {}
+
   private final BarSeries series;
   private final List<Roll> rolls;
   private final IngestReport report;
   private final List<Path> files;
   private final int[] sourceFile;
   private final long[] sourceLine;
+  private final List<ContractBars> contractBars;
 
   IngestResult(BarSeries series, List<Roll> rolls, IngestReport report, List<Path> files, int[] sourceFile,
-      long[] sourceLine) {
+      long[] sourceLine, List<ContractBars> contractBars) {
     if (sourceFile.length != series.size() || sourceLine.length != series.size()) {
       throw new IllegalArgumentException("one source per bar: " + series.size() + " bars, " + sourceFile.length
           + " files, " + sourceLine.length + " lines");
@@ -35,6 +46,22 @@ public final class IngestResult {
     this.files = List.copyOf(files);
     this.sourceFile = sourceFile;
     this.sourceLine = sourceLine;
+    this.contractBars = List.copyOf(contractBars);
+  }
+
+  /** Per contract, its raw bars; empty when the files named no contract (the series is then the bars as read). */
+  public List<ContractBars> contractBars() {
+    return contractBars;
+  }
+
+  /** {@code MESH24.csv:118}: where bar {@code bar} of one contract's raw bars came from. */
+  public String sourceOf(ContractBars part, int bar) {
+    return files.get(part.sourceFile()[bar]).getFileName() + ":" + part.sourceLine()[bar];
+  }
+
+  /** The file name behind index {@code fileIndex} of {@link #files()}. */
+  public String fileName(int fileIndex) {
+    return files.get(fileIndex).getFileName().toString();
   }
 
   /** The bars to store: continuous and back-adjusted when the input was per contract. */

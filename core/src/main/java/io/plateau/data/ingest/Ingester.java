@@ -137,7 +137,7 @@ public final class Ingester {
     } catch (Tally.Stop stop) {
       BarSeries empty = BarSeries.builder(instrument, interval()).build();
       return new IngestResult(empty, List.of(), report(empty, List.of(), Optional.of(stop.rejection)), files,
-          new int[0], new long[0]);
+          new int[0], new long[0], List.of());
     }
     if (plainSink != null && !contractSinks.isEmpty()) {
       throw new InputException(plainFile + " names no contract but other files hold contracts ("
@@ -146,13 +146,17 @@ public final class Ingester {
     }
     BarSeries series;
     List<Roll> rolls = List.of();
+    List<IngestResult.ContractBars> contractBars = new ArrayList<>();
     if (contractSinks.isEmpty()) {
       series = plainSink == null ? BarSeries.builder(instrument, interval()).build()
           : plainSink.bars.toSeries(instrument, interval(), null);
     } else {
       Map<String, BarSeries> byContract = new LinkedHashMap<>();
       for (ContractSink sink : contractSinks.values()) {
-        byContract.put(sink.contract, sink.bars.toSeries(instrument, interval(), sink.contract));
+        BarSeries bars = sink.bars.toSeries(instrument, interval(), sink.contract);
+        byContract.put(sink.contract, bars);
+        contractBars.add(new IngestResult.ContractBars(sink.contract, bars,
+            Arrays.copyOf(sink.bars.sourceFile, bars.size()), Arrays.copyOf(sink.bars.sourceLine, bars.size())));
       }
       if (byContract.size() == 1) {
         series = byContract.values().iterator().next();
@@ -165,7 +169,8 @@ public final class Ingester {
     int[] sourceFile = new int[series.size()];
     long[] sourceLine = new long[series.size()];
     traceSources(series, sourceFile, sourceLine);
-    return new IngestResult(series, rolls, report(series, rolls, Optional.empty()), files, sourceFile, sourceLine);
+    return new IngestResult(series, rolls, report(series, rolls, Optional.empty()), files, sourceFile, sourceLine,
+        contractBars);
   }
 
   private List<ContractSink> allSinks() {
