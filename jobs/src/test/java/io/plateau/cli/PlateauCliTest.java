@@ -1,0 +1,142 @@
+package io.plateau.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end, in process: exit codes, messages, and what lands in the store. */
+class PlateauCliTest {
+
+  @TempDir
+  Path dir;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run plateau(String... args) {
+    CommandLine commandLine = PlateauCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int code = commandLine.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private String store() {
+    return dir.resolve("bars").toString();
+  }
+
+  @Test
+  void generateIsDeterministicIdempotentAndRefusesToOverwriteOtherBars() throws IOException {
+    String[] week = {"generate", "--symbols", "MES,M2K", "--start", "2024-03-04", "--end", "2024-03-08", "--out",
+        store(), "--seed", "7"};
+    Run first = plateau(week);
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(first.out().contains("generated MES 2024-03-04..2024-03-08: 6,900 bars"), first.out());
+    Map<String, Long> files = listing();
+
+    Run again = plateau(week);
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.out().contains("(0 new)"), again.out());
+    assertEquals(files, listing(), "the same generate twice changes no file");
+
+    String[] otherSeed = week.clone();
+    otherSeed[otherSeed.length - 1] = "8";
+    Run refused = plateau(otherSeed);
+    assertEquals(2, refused.exitCode());
+    assertTrue(refused.err().contains("--replace"), refused.err());
+    assertEquals(files, listing(), "a refused generate leaves the store as it was");
+
+    String[] replace = java.util.Arrays.copyOf(otherSeed, otherSeed.length + 1);
+    replace[replace.length - 1] = "--replace";
+    assertEquals(0, plateau(replace).exitCode());
+    assertFalse(files.equals(listing()));
+  }
+
+  @Test
+  void inspectShowsSpanYearsAndRolls() {
+    assertEquals(0, plateau("generate", "--symbols", "MES", "--start", "2024-03-04", "--end", "2024-03-15",
+        "--out", store()).exitCode());
+    Run inspect = plateau("inspect", store());
+    assertEquals(0, inspect.exitCode(), inspect.err());
+    assertTrue(inspect.out().contains("MES  1m bars, synthetic, 13,800 bars"), inspect.out());
+    assertTrue(inspect.out().contains("roll dates: 1: 2024-03-07 MESH24->MESM24"), inspect.out());
+    assertTrue(inspect.out().contains("missing sessions (scheduled trading dates without bars): 0"), inspect.out());
+    Run json = plateau("inspect", store(), "--json");
+    assertTrue(json.out().contains("\"bars_per_year\"") || json.out().contains("\"barsPerYear\""), json.out());
+  }
+
+  @Test
+  void ingestQuarantinesBadRowsAndFailModeLeavesTheStoreUntouched() throws IOException {
+    Path csv = Files.writeString(dir.resolve("mes.csv"), """
+        timestamp,open,high,low,close,volume
+        2024-03-11T14:30:00Z,5100.00,5101.00,5099.75,5100.50,120
+        2024-03-11T14:31:00Z,5100.50,5100.25,5101.00,5100.75,80
+        2024-03-11T14:32:00Z,5100.75,5101.25,5100.50,5101.00,95
+        """);
+    Path reports = dir.resolve("report");
+    Run failed = plateau("ingest", "--format", "generic", "--symbol", "MES", "--input", csv.toString(), "--out",
+        store(), "--on-error", "fail", "--report", reports.toString());
+    assertEquals(2, failed.exitCode());
+    assertTrue(failed.err().contains("mes.csv:3"), failed.err());
+    assertFalse(Files.exists(dir.resolve("bars").resolve("symbol=MES")), "fail mode: store untouched");
+
+    Run kept = plateau("ingest", "--format", "generic", "--symbol", "MES", "--input", csv.toString(), "--out",
+        store(), "--report", reports.toString());
+    assertEquals(0, kept.exitCode(), kept.err());
+    assertTrue(kept.out().contains("MES 2 bars offered, 2 added"), kept.out());
+    String quarantine = Files.readString(reports.resolve("quarantine.csv"));
+    assertTrue(quarantine.contains("mes.csv,3,high_below_low"), quarantine);
+    assertTrue(Files.exists(reports.resolve("ingest-report.json")));
+  }
+
+  @Test
+  void badInputExitsWithCodeTwoAndSaysWhatIsWrong() throws IOException {
+    Run unknownSymbol = plateau("generate", "--symbols", "XYZ", "--start", "2024-03-04", "--end", "2024-03-08",
+        "--out", store());
+    assertEquals(2, unknownSymbol.exitCode());
+    assertTrue(unknownSymbol.err().contains("unknown symbol 'XYZ'"), unknownSymbol.err());
+
+    Run badDate = plateau("generate", "--symbols", "MES", "--start", "2024-13-04", "--end", "2024-03-08",
+        "--out", store());
+    assertEquals(2, badDate.exitCode());
+    assertTrue(badDate.err().contains("--start"), badDate.err());
+
+    Run badFormat = plateau("ingest", "--format", "csv", "--symbol", "MES", "--input", dir.toString(), "--out",
+        store());
+    assertEquals(2, badFormat.exitCode());
+    assertTrue(badFormat.err().contains("generic"), "lists the allowed formats: " + badFormat.err());
+
+    Path instruments = Files.writeString(dir.resolve("mine.yaml"), "instruments:\n  CL:\n    multiplier: 1000\n");
+    Run badCatalog = plateau("inspect", store(), "--instruments", instruments.toString());
+    assertEquals(2, badCatalog.exitCode());
+    assertTrue(badCatalog.err().contains("mine.yaml") && badCatalog.err().contains("instruments.CL"),
+        badCatalog.err());
+
+    assertEquals(2, plateau("inspect", dir.resolve("nothing").toString()).exitCode());
+    assertEquals(2, plateau("frobnicate").exitCode());
+  }
+
+  private Map<String, Long> listing() throws IOException {
+    Path root = dir.resolve("bars");
+    Map<String, Long> result = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        result.put(root.relativize(file).toString(), Files.getLastModifiedTime(file).toMillis());
+      }
+    }
+    return result;
+  }
+}
