@@ -11,8 +11,8 @@ import java.util.List;
  * @param added bars the store did not have
  * @param identical bars the store already had with the same values (re-ingest)
  * @param conflicts bars the store had with different values; not merged
- * @param merged the bars of the partitions the merge touched (years of the series, or one contract) as the store
- *     holds them once the update commits
+ * @param merged for a contract merge, the contract's bars as the store holds them once the update commits; null
+ *     for a merge into the continuous series
  */
 public record MergeReport(String symbol, String contract, int incoming, int added, int identical,
     List<BarConflict> conflicts, io.plateau.bar.BarSeries merged) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The union of stored bars and incoming bars {@code [from, to)}, both sorted by time: what the store lacks is
  * added, equal bars are counted once, and a bar whose time the store has with other values keeps the stored
- * values and becomes a {@link BarConflict}.
+ * values and becomes a {@link BarConflict}. {@code bars} is null when the caller wrote the incoming bars as they were.
  */
 record MergedBars(BarSeries bars, int added, int identical, List<BarConflict> conflicts) {
 
@@ -45,12 +45,6 @@ record MergedBars(BarSeries bars, int added, int identical, List<BarConflict> co
       }
     }
     return new MergedBars(out.build(), added, identical, conflicts);
-  }
-
-  static void appendAll(BarSeries series, BarSeries.Builder out) {
-    for (int i = 0; i < series.size(); i++) {
-      copy(series, i, out);
-    }
   }
 
   private static void copy(BarSeries series, int index, BarSeries.Builder out) {

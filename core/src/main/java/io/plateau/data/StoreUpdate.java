@@ -69,33 +69,55 @@ public final class StoreUpdate implements AutoCloseable {
     int added = 0;
     int identical = 0;
     List<BarConflict> conflicts = new ArrayList<>();
-    BarSeries.Builder all = BarSeries.builder(incoming.instrument(), incoming.interval());
-    int[] days = incoming.tradingDayUnsafe();
-    int from = 0;
-    while (from < incoming.size()) {
-      int year = LocalDate.ofEpochDay(days[from]).getYear();
-      int to = from;
-      while (to < incoming.size() && LocalDate.ofEpochDay(days[to]).getYear() == year) {
-        to++;
-      }
-      BarSeries.Builder existing = BarSeries.builder(incoming.instrument(), incoming.interval());
-      store.readFiles(store.yearDir(symbol, year), existing, incoming.instrument());
-      MergedBars merged = MergedBars.merge(existing.build(), incoming, from, to, null);
-      added += merged.added();
-      identical += merged.identical();
-      conflicts.addAll(merged.conflicts());
-      if (merged.added() > 0) {
-        stageReplacement(store.yearDir(symbol, year), merged.bars(), 0, merged.bars().size());
-      }
-      MergedBars.appendAll(merged.bars(), all);
-      from = to;
+    // Years are independent partitions: merge and write them in parallel, then sum in year order.
+    List<MergedBars> years = yearRanges(incoming).parallelStream()
+        .map(range -> mergeYear(incoming, range[0], range[1], range[2]))
+        .toList();
+    for (MergedBars year : years) {
+      added += year.added();
+      identical += year.identical();
+      conflicts.addAll(year.conflicts());
     }
     if (current == null || added > 0) {
       synchronized (this) {
         metadata.put(symbol, base.withSources(sources));
       }
     }
-    return new MergeReport(symbol, null, incoming.size(), added, identical, conflicts, all.build());
+    return new MergeReport(symbol, null, incoming.size(), added, identical, conflicts, null);
+  }
+
+  /** Merges bars {@code [from, to)} of {@code incoming}, all of trading-date year {@code year}, into that partition. */
+  private MergedBars mergeYear(BarSeries incoming, int from, int to, int year) {
+    Path dir = store.yearDir(incoming.symbol(), year);
+    BarSeries.Builder existing = BarSeries.builder(incoming.instrument(), incoming.interval());
+    store.readFiles(dir, existing, incoming.instrument());
+    if (existing.size() == 0) {
+      stageReplacement(dir, incoming, from, to);
+      return new MergedBars(null, to - from, 0, List.of());
+    }
+    MergedBars merged = MergedBars.merge(existing.build(), incoming, from, to, null);
+    if (merged.added() > 0) {
+      stageReplacement(dir, merged.bars(), 0, merged.bars().size());
+    }
+    return merged;
+  }
+
+  /** {@code [from, to, year]} of each trading-date year in {@code series}, in order. */
+  private static List<int[]> yearRanges(BarSeries series) {
+    List<int[]> ranges = new ArrayList<>();
+    int[] days = series.tradingDayUnsafe();
+    int from = 0;
+    while (from < days.length) {
+      int year = LocalDate.ofEpochDay(days[from]).getYear();
+      long nextYear = LocalDate.of(year + 1, 1, 1).toEpochDay();
+      int to = from;
+      while (to < days.length && days[to] < nextYear) {
+        to++;
+      }
+      ranges.add(new int[] {from, to, year});
+      from = to;
+    }
+    return ranges;
   }
 
   /**
@@ -128,17 +150,7 @@ public final class StoreUpdate implements AutoCloseable {
    */
   public void replaceSeries(BarSeries series, SymbolMetadata newMetadata) {
     removeSymbolYears(series.symbol());
-    int[] days = series.tradingDayUnsafe();
-    int from = 0;
-    while (from < series.size()) {
-      int year = LocalDate.ofEpochDay(days[from]).getYear();
-      int to = from;
-      while (to < series.size() && LocalDate.ofEpochDay(days[to]).getYear() == year) {
-        to++;
-      }
-      writeYear(series, from, to);
-      from = to;
-    }
+    yearRanges(series).parallelStream().forEach(range -> writeYear(series, range[0], range[1]));
     setMetadata(newMetadata);
   }
 

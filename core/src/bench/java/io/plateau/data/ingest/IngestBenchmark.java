@@ -16,10 +16,12 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Throughput of the ingest, single-threaded: writes a large generic CSV of 1-minute MES bars (a seeded random
- * walk over the CME session, so every row passes every check) to a temporary file, then parses and validates it
- * with {@link Ingester} and prints rows per second. The first pass warms the JIT up; the later ones are the figure.
- * It prints figures and is never a timed unit test.
+ * Throughput of the ingest: writes a large generic CSV of 1-minute MES bars (a seeded random walk over the CME
+ * session, so every row passes every check) to a temporary file, then per pass parses and validates it with
+ * {@link Ingester} (one thread) and commits the bars into a fresh Parquet bar store (years in parallel). It prints
+ * rows per second of wall time and rows per CPU-second (the per-core figure), for parsing alone and for the whole
+ * ingest into Parquet. The first pass warms the JIT up; the later ones are the figure. It prints figures and is
+ * never a timed unit test.
  *
  * <pre>
  * mvn -o -q -B -pl core test-compile
@@ -43,17 +45,35 @@ public final class IngestBenchmark {
       write(file, mes, rows);
       System.out.printf(Locale.ROOT, "wrote %,d rows (%,d MB) in %.1f s to %s%n", rows, Files.size(file) >> 20,
           (System.nanoTime() - writeStart) / 1e9, file);
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       for (int pass = 1; pass <= passes; pass++) {
         long start = System.nanoTime();
+        long cpuStart = os.getProcessCpuTime();
         IngestResult result = Ingester.run(
             new IngestRequest(VendorFormat.GENERIC, mes, file, IngestOptions.defaults()), rejection -> { });
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         IngestCounts total = result.report().total();
         if (total.rowsAccepted() != rows) {
           throw new IllegalStateException("expected every row accepted: " + result.report().toText());
         }
-        System.out.printf(Locale.ROOT, "pass %d%s: %,d rows parsed and validated in %.2f s = %,.0f rows/s%n", pass,
-            pass == 1 ? " (warm-up)" : "", total.rowsRead(), seconds, total.rowsRead() / seconds);
+        Path store = Files.createTempDirectory("plateau-ingest-bench-store");
+        try (io.plateau.data.StoreUpdate update = io.plateau.data.BarStore.open(store.toString(),
+            InstrumentCatalog.builtIn()).update()) {
+          update.merge(result.series(), io.plateau.data.SymbolMetadata.Origin.INGESTED, java.util.List.of());
+          update.commit();
+        }
+        double allSeconds = (System.nanoTime() - start) / 1e9;
+        double allCpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        long read = total.rowsRead();
+        System.out.printf(Locale.ROOT, "pass %d%s: %,d rows parsed and validated in %.2f s = %,.0f rows/s "
+            + "(%,.0f rows per CPU-second); into Parquet in %.2f s = %,.0f rows/s (%,.0f rows per CPU-second)%n",
+            pass, pass == 1 ? " (warm-up)" : "", read, seconds, read / seconds, read / cpuSeconds, allSeconds,
+            read / allSeconds, read / allCpuSeconds);
+        try (java.util.stream.Stream<Path> walk = Files.walk(store)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     } finally {
       Files.deleteIfExists(file);
