@@ -11,7 +11,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.column.values.factory.DefaultV2ValuesWriterFactory;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -45,11 +44,8 @@ public final class BarParquetWriter {
   private static final int BLOCK_ROWS = 4096;
 
   private static final ParquetProperties PROPERTIES = ParquetProperties.builder()
-      // Version 1 pages skip the level streams of required columns (version 2 pages run-length encode a zero per
-      // value, a quarter of the write time), and the version 2 value encodings still apply: timestamps one
-      // minute apart are delta-encoded and cost bits, not bytes.
-      .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-      .withValuesWriterFactory(new DefaultV2ValuesWriterFactory())
+      // Version 2 pages allow delta encodings: timestamps one minute apart cost bits, not bytes.
+      .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
       // Dictionaries pay off for prices (a year revisits a few thousand levels) and contracts; times, dates and
       // volumes are nearly unique or small deltas, where delta encoding is both smaller and much faster.
       .withDictionaryEncoding(true)
