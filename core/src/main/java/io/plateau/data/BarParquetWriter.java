@@ -3,16 +3,27 @@ package io.plateau.data;
 import io.plateau.bar.BarSeries;
 import io.plateau.instrument.TickGrid;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.bytes.ByteBufferAllocator;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
-import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForInteger;
+import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.apache.parquet.hadoop.CodecFactory;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopStreams;
@@ -24,70 +35,52 @@ import org.apache.parquet.io.api.Binary;
  * Writes bars to one Parquet file in {@link BarSchema}, straight from the series' primitive columns. Plain
  * parquet-hadoop; no Spark.
  *
- * <p>It drives Parquet's column writers directly, column by column over blocks of rows, instead of going
- * through the record API: that skips the per-field bookkeeping of record assembly, which cost three times the
- * encoding itself. Rows stay aligned across columns because every column of a block is written before the
- * block's rows are ended, which is when Parquet decides to cut pages.
+ * <p>It encodes whole pages itself with Parquet's value encoders and hands them to {@link ParquetFileWriter},
+ * rather than feeding values one by one through Parquet's column writers: those update statistics and
+ * run-length encode a definition and a repetition level for every value, even for required columns whose
+ * levels are always zero, which cost more than the encoding itself. Here statistics come from the tick
+ * columns per page, required columns carry no level bytes, and an optional column that is all present or all
+ * null gets its levels as one run.
+ *
+ * <p>Encodings (Parquet version 2 data pages, Snappy): times, dates and volumes {@code DELTA_BINARY_PACKED}
+ * (timestamps one minute apart cost bits, not bytes); prices and contracts dictionary-encoded
+ * ({@code RLE_DICTIONARY}: a year revisits a few thousand price levels), falling back to {@code PLAIN} prices
+ * when a row group has more distinct prices than {@value #MAX_DICTIONARY_ENTRIES}.
  */
 public final class BarParquetWriter {
 
   /**
-   * Snappy: on bars the encodings (dictionaries, deltas) do most of the shrinking, and Zstandard saved only 6%
-   * more (73.6 vs 78.0 MB for 25 years of MES) while writing 30-50% slower (BarStoreWriteBench).
+   * Snappy: on bars the encodings do most of the shrinking, and Zstandard saved only 6% more (73.6 vs 78.0 MB
+   * for 25 years of MES) while writing 30-50% slower (BarStoreWriteBench).
    */
   static final CompressionCodecName CODEC = CompressionCodecName.SNAPPY;
   private static final long ROW_GROUP_BYTES = 128L * 1024 * 1024;
-  private static final int MAX_PADDING_BYTES = 0;
   /** Rows per row group; a year of 1-minute bars (about 350,000) fits in one. */
   private static final int ROWS_PER_GROUP = 1 << 20;
-  /** Rows written column by column before their records are ended. */
-  private static final int BLOCK_ROWS = 4096;
-
-  private static final ParquetProperties PROPERTIES = ParquetProperties.builder()
-      // Version 2 pages allow delta encodings: timestamps one minute apart cost bits, not bytes.
-      .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-      // Dictionaries pay off for prices (a year revisits a few thousand levels) and contracts; times, dates and
-      // volumes are nearly unique or small deltas, where delta encoding is both smaller and much faster.
-      .withDictionaryEncoding(true)
-      .withDictionaryEncoding(BarSchema.TS, false)
-      .withDictionaryEncoding(BarSchema.TRADING_DATE, false)
-      .withDictionaryEncoding(BarSchema.VOLUME, false)
-      .withDictionaryEncoding(BarSchema.BUY_VOLUME, false)
-      .withDictionaryEncoding(BarSchema.SELL_VOLUME, false)
-      .build();
-
+  /** Rows per data page: about 256 KB of plain doubles, the granularity of Parquet's page index. */
+  private static final int ROWS_PER_PAGE = 1 << 15;
+  static final int MAX_DICTIONARY_ENTRIES = 1 << 16;
+  private static final int COLUMN_INDEX_TRUNCATE_BYTES = 64;
+  private static final int DELTA_BLOCK_SIZE = 128;
+  private static final int DELTA_MINIBLOCKS = 4;
   private static final long MICROS_PER_MILLI = 1000L;
+  private static final ByteBufferAllocator ALLOCATOR = new HeapByteBufferAllocator();
 
   private BarParquetWriter() {}
 
   /** Writes bars {@code [from, to)} of {@code series} to a new file at {@code path} (which must not exist). */
   public static void write(FileSystem fs, Path path, BarSeries series, int from, int to) throws IOException {
     ParquetFileWriter file = new ParquetFileWriter(new FileSystemOutputFile(fs, path), BarSchema.SCHEMA,
-        ParquetFileWriter.Mode.CREATE, ROW_GROUP_BYTES, MAX_PADDING_BYTES,
-        PROPERTIES.getColumnIndexTruncateLength(), PROPERTIES.getStatisticsTruncateLength(),
-        PROPERTIES.getPageWriteChecksumEnabled());
-    CodecFactory codecs = new CodecFactory(fs.getConf(), PROPERTIES.getPageSizeThreshold());
+        ParquetFileWriter.Mode.CREATE, ROW_GROUP_BYTES, 0, COLUMN_INDEX_TRUNCATE_BYTES, Integer.MAX_VALUE, false);
+    CodecFactory codecs = new CodecFactory(fs.getConf(), ROWS_PER_PAGE * Long.BYTES);
     try {
+      PageWriter pages = new PageWriter(file, codecs.getCompressor(CODEC), series);
       file.start();
-      Columns columns = new Columns(series);
       for (int groupStart = from; groupStart < to; groupStart += ROWS_PER_GROUP) {
         int groupEnd = Math.min(to, groupStart + ROWS_PER_GROUP);
-        ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(codecs.getCompressor(CODEC),
-            BarSchema.SCHEMA, PROPERTIES.getAllocator(), PROPERTIES.getColumnIndexTruncateLength(),
-            PROPERTIES.getPageWriteChecksumEnabled());
-        ColumnWriteStore store = PROPERTIES.newColumnWriteStore(BarSchema.SCHEMA, pages, pages);
-        for (int blockStart = groupStart; blockStart < groupEnd; blockStart += BLOCK_ROWS) {
-          int blockEnd = Math.min(groupEnd, blockStart + BLOCK_ROWS);
-          columns.write(store, blockStart, blockEnd);
-          for (int i = blockStart; i < blockEnd; i++) {
-            store.endRecord();
-          }
-        }
         file.startBlock(groupEnd - groupStart);
-        store.flush();
-        pages.flushToFileWriter(file);
+        pages.writeRowGroup(groupStart, groupEnd);
         file.endBlock();
-        store.close();
       }
       file.end(footer(series));
     } finally {
@@ -104,83 +97,273 @@ public final class BarParquetWriter {
     return footer;
   }
 
-  /** The series' columns and their Parquet descriptors. */
-  private static final class Columns {
+  /** Encodes the columns of one series, row group by row group, page by page. */
+  private static final class PageWriter {
+    private final ParquetFileWriter file;
+    private final CodecFactory.BytesCompressor compressor;
+    private final BarSeries series;
     private final TickGrid grid;
-    private final long[] startMillis;
-    private final int[] tradingDay;
-    private final int[][] prices;
-    private final long[] volume;
-    private final long[] buyVolume;
-    private final long[] sellVolume;
-    private final Binary[] contracts;
 
-    Columns(BarSeries series) {
+    PageWriter(ParquetFileWriter file, CodecFactory.BytesCompressor compressor, BarSeries series) {
+      this.file = file;
+      this.compressor = compressor;
+      this.series = series;
       this.grid = series.instrument().tickGrid();
-      this.startMillis = series.startMillisUnsafe();
-      this.tradingDay = series.tradingDayUnsafe();
-      this.prices = new int[][] {series.openTicksUnsafe(), series.highTicksUnsafe(), series.lowTicksUnsafe(),
-          series.closeTicksUnsafe()};
-      this.volume = series.volumeUnsafe();
-      this.buyVolume = series.buyVolumeUnsafe();
-      this.sellVolume = series.sellVolumeUnsafe();
-      this.contracts = series.hasContracts() ? contractBinaries(series) : null;
     }
 
-    /** One Binary per distinct contract (a series has a handful), shared by the rows. */
-    private static Binary[] contractBinaries(BarSeries series) {
-      Map<String, Binary> distinct = new HashMap<>();
-      Binary[] binaries = new Binary[series.size()];
-      for (int i = 0; i < binaries.length; i++) {
-        binaries[i] = distinct.computeIfAbsent(series.contract(i), Binary::fromString);
-      }
-      return binaries;
+    void writeRowGroup(int from, int to) throws IOException {
+      longColumn(BarSchema.TS, series.startMillisUnsafe(), MICROS_PER_MILLI, from, to, false);
+      dateColumn(series.tradingDayUnsafe(), from, to);
+      priceColumn(BarSchema.OPEN, series.openTicksUnsafe(), from, to);
+      priceColumn(BarSchema.HIGH, series.highTicksUnsafe(), from, to);
+      priceColumn(BarSchema.LOW, series.lowTicksUnsafe(), from, to);
+      priceColumn(BarSchema.CLOSE, series.closeTicksUnsafe(), from, to);
+      longColumn(BarSchema.VOLUME, series.volumeUnsafe(), 1, from, to, false);
+      longColumn(BarSchema.BUY_VOLUME, series.buyVolumeUnsafe(), 1, from, to, true);
+      longColumn(BarSchema.SELL_VOLUME, series.sellVolumeUnsafe(), 1, from, to, true);
+      contractColumn(from, to);
     }
 
-    void write(ColumnWriteStore store, int from, int to) {
-      ColumnWriter ts = writer(store, BarSchema.TS);
-      for (int i = from; i < to; i++) {
-        ts.write(startMillis[i] * MICROS_PER_MILLI, 0, 0);
-      }
-      ColumnWriter date = writer(store, BarSchema.TRADING_DATE);
-      for (int i = from; i < to; i++) {
-        date.write(tradingDay[i], 0, 0);
-      }
-      String[] priceNames = {BarSchema.OPEN, BarSchema.HIGH, BarSchema.LOW, BarSchema.CLOSE};
-      for (int p = 0; p < priceNames.length; p++) {
-        ColumnWriter price = writer(store, priceNames[p]);
-        int[] ticks = prices[p];
-        for (int i = from; i < to; i++) {
-          price.write(grid.toPrice(ticks[i]), 0, 0);
-        }
-      }
-      writeLongs(writer(store, BarSchema.VOLUME), volume, from, to, 0);
-      writeLongs(writer(store, BarSchema.BUY_VOLUME), buyVolume, from, to, 1);
-      writeLongs(writer(store, BarSchema.SELL_VOLUME), sellVolume, from, to, 1);
-      ColumnWriter contract = writer(store, BarSchema.CONTRACT);
-      for (int i = from; i < to; i++) {
-        if (contracts == null) {
-          contract.writeNull(0, 0);
-        } else {
-          contract.write(contracts[i], 0, 1);
-        }
-      }
-    }
-
-    /** Writes a long column; a null array writes nulls (the column is then optional: definition level 1). */
-    private static void writeLongs(ColumnWriter writer, long[] values, int from, int to, int definedLevel) {
-      for (int i = from; i < to; i++) {
+    /** A delta-encoded INT64 column of {@code values × scale}; a null array writes nulls. */
+    private void longColumn(String name, long[] values, long scale, int from, int to, boolean optional)
+        throws IOException {
+      ColumnDescriptor column = descriptor(name);
+      file.startColumn(column, to - from, CODEC);
+      for (int start = from; start < to; start += ROWS_PER_PAGE) {
+        int end = Math.min(to, start + ROWS_PER_PAGE);
         if (values == null) {
-          writer.writeNull(0, 0);
-        } else {
-          writer.write(values[i], 0, definedLevel);
+          nullPage(column, end - start);
+          continue;
         }
+        DeltaBinaryPackingValuesWriterForLong encoder = new DeltaBinaryPackingValuesWriterForLong(DELTA_BLOCK_SIZE,
+            DELTA_MINIBLOCKS, (end - start) * 2, ROWS_PER_PAGE * Long.BYTES, ALLOCATOR);
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = start; i < end; i++) {
+          long value = values[i] * scale;
+          encoder.writeLong(value);
+          min = Math.min(min, value);
+          max = Math.max(max, value);
+        }
+        Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
+        statistics.updateStats(min);
+        statistics.updateStats(max);
+        dataPage(column, end - start, optional, encoder.getBytes(), Encoding.DELTA_BINARY_PACKED, statistics);
+        encoder.close();
       }
+      file.endColumn();
     }
 
-    private static ColumnWriter writer(ColumnWriteStore store, String column) {
-      ColumnDescriptor descriptor = BarSchema.SCHEMA.getColumnDescription(new String[] {column});
-      return store.getColumnWriter(descriptor);
+    private void dateColumn(int[] days, int from, int to) throws IOException {
+      ColumnDescriptor column = descriptor(BarSchema.TRADING_DATE);
+      file.startColumn(column, to - from, CODEC);
+      for (int start = from; start < to; start += ROWS_PER_PAGE) {
+        int end = Math.min(to, start + ROWS_PER_PAGE);
+        DeltaBinaryPackingValuesWriterForInteger encoder = new DeltaBinaryPackingValuesWriterForInteger(
+            DELTA_BLOCK_SIZE, DELTA_MINIBLOCKS, end - start, ROWS_PER_PAGE * Integer.BYTES, ALLOCATOR);
+        for (int i = start; i < end; i++) {
+          encoder.writeInteger(days[i]);
+        }
+        Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
+        // Trading days never decrease within a series.
+        statistics.updateStats(days[start]);
+        statistics.updateStats(days[end - 1]);
+        dataPage(column, end - start, false, encoder.getBytes(), Encoding.DELTA_BINARY_PACKED, statistics);
+        encoder.close();
+      }
+      file.endColumn();
+    }
+
+    /** A DOUBLE price column from ticks: dictionary-encoded unless the row group has too many distinct prices. */
+    private void priceColumn(String name, int[] ticks, int from, int to) throws IOException {
+      ColumnDescriptor column = descriptor(name);
+      TickDictionary dictionary = TickDictionary.of(ticks, from, to);
+      file.startColumn(column, to - from, CODEC);
+      if (dictionary != null) {
+        ByteBuffer plain = ByteBuffer.allocate(dictionary.size() * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int id = 0; id < dictionary.size(); id++) {
+          plain.putDouble(grid.toPrice(dictionary.tickOf(id)));
+        }
+        BytesInput raw = BytesInput.from(plain.array());
+        file.writeDictionaryPage(new DictionaryPage(compressor.compress(raw), (int) raw.size(), dictionary.size(),
+            Encoding.PLAIN));
+      }
+      for (int start = from; start < to; start += ROWS_PER_PAGE) {
+        int end = Math.min(to, start + ROWS_PER_PAGE);
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int i = start; i < end; i++) {
+          min = Math.min(min, ticks[i]);
+          max = Math.max(max, ticks[i]);
+        }
+        Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
+        statistics.updateStats(grid.toPrice(min));
+        statistics.updateStats(grid.toPrice(max));
+        if (dictionary != null) {
+          dataPage(column, end - start, false, dictionary.encode(ticks, start, end), Encoding.RLE_DICTIONARY,
+              statistics);
+        } else {
+          ByteBuffer plain = ByteBuffer.allocate((end - start) * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+          for (int i = start; i < end; i++) {
+            plain.putDouble(grid.toPrice(ticks[i]));
+          }
+          dataPage(column, end - start, false, BytesInput.from(plain.array()), Encoding.PLAIN, statistics);
+        }
+      }
+      file.endColumn();
+    }
+
+    /** The contract column: a dictionary of the few contract codes, or all nulls when the series has none. */
+    private void contractColumn(int from, int to) throws IOException {
+      ColumnDescriptor column = descriptor(BarSchema.CONTRACT);
+      file.startColumn(column, to - from, CODEC);
+      if (!series.hasContracts()) {
+        for (int start = from; start < to; start += ROWS_PER_PAGE) {
+          nullPage(column, Math.min(to, start + ROWS_PER_PAGE) - start);
+        }
+        file.endColumn();
+        return;
+      }
+      Map<String, Integer> ids = new LinkedHashMap<>();
+      int[] idOf = new int[to - from];
+      String previous = null;
+      int previousId = -1;
+      for (int i = from; i < to; i++) {
+        String code = series.contract(i);
+        if (!code.equals(previous)) {
+          previous = code;
+          previousId = ids.computeIfAbsent(code, c -> ids.size());
+        }
+        idOf[i - from] = previousId;
+      }
+      java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+      for (String code : ids.keySet()) {
+        byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
+        plain.write(ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(bytes.length).array(), 0,
+            Integer.BYTES);
+        plain.write(bytes, 0, bytes.length);
+      }
+      BytesInput raw = BytesInput.from(plain.toByteArray());
+      file.writeDictionaryPage(new DictionaryPage(compressor.compress(raw), (int) raw.size(), ids.size(),
+          Encoding.PLAIN));
+      String[] codes = ids.keySet().toArray(new String[0]);
+      int bitWidth = BytesUtils.getWidthFromMaxInt(Math.max(ids.size() - 1, 0));
+      for (int start = from; start < to; start += ROWS_PER_PAGE) {
+        int end = Math.min(to, start + ROWS_PER_PAGE);
+        Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
+        RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64,
+            ROWS_PER_PAGE, ALLOCATOR);
+        int lastId = -1;
+        for (int i = start; i < end; i++) {
+          int id = idOf[i - from];
+          encoder.writeInt(id);
+          if (id != lastId) {
+            statistics.updateStats(Binary.fromString(codes[id]));
+            lastId = id;
+          }
+        }
+        BytesInput data = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), encoder.toBytes());
+        dataPage(column, end - start, true, data, Encoding.RLE_DICTIONARY, statistics);
+        encoder.close();
+      }
+      file.endColumn();
+    }
+
+    /** A page of {@code rows} present values; an optional column gets its definition levels as one run of 1s. */
+    private void dataPage(ColumnDescriptor column, int rows, boolean optional, BytesInput data, Encoding encoding,
+        Statistics<?> statistics) throws IOException {
+      BytesInput copied = BytesInput.copy(data);
+      BytesInput levels = optional ? levelRun(rows, 1) : BytesInput.empty();
+      file.writeDataPageV2(rows, 0, rows, BytesInput.empty(), levels, encoding, compressor.compress(copied),
+          (int) copied.size(), statistics);
+    }
+
+    /** A page of {@code rows} nulls: definition levels only. */
+    private void nullPage(ColumnDescriptor column, int rows) throws IOException {
+      Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
+      statistics.incrementNumNulls(rows);
+      BytesInput empty = BytesInput.empty();
+      file.writeDataPageV2(rows, rows, rows, BytesInput.empty(), levelRun(rows, 0), Encoding.PLAIN,
+          compressor.compress(empty), 0, statistics);
+    }
+
+    /** One RLE run of {@code count} copies of a 1-bit level: varint(count << 1) then the value byte. */
+    private static BytesInput levelRun(int count, int level) {
+      return BytesInput.concat(BytesInput.fromUnsignedVarInt(count << 1), BytesInput.from(new byte[] {(byte) level}));
+    }
+
+    private static ColumnDescriptor descriptor(String name) {
+      return BarSchema.SCHEMA.getColumnDescription(new String[] {name});
+    }
+  }
+
+  /** Distinct ticks of a column chunk, numbered in order of appearance, and the chunk's ids bit-packed per page. */
+  private static final class TickDictionary {
+    private final int[] ticks;
+    private final int size;
+    private final int minTick;
+    private final int[] idByOffset;
+
+    private TickDictionary(int[] ticks, int size, int minTick, int[] idByOffset) {
+      this.ticks = ticks;
+      this.size = size;
+      this.minTick = minTick;
+      this.idByOffset = idByOffset;
+    }
+
+    /**
+     * The dictionary of {@code column[from, to)}, or null when it would not pay: more than
+     * {@link #MAX_DICTIONARY_ENTRIES} distinct prices. Ticks of a row group span a bounded range, so a direct
+     * table indexed by tick minus the minimum replaces hashing when that range is at most a few million ticks.
+     */
+    static TickDictionary of(int[] column, int from, int to) {
+      int min = Integer.MAX_VALUE;
+      int max = Integer.MIN_VALUE;
+      for (int i = from; i < to; i++) {
+        min = Math.min(min, column[i]);
+        max = Math.max(max, column[i]);
+      }
+      long span = (long) max - min + 1;
+      if (from >= to || span > 1 << 24) {
+        return null;
+      }
+      int[] idByOffset = new int[(int) span];
+      Arrays.fill(idByOffset, -1);
+      int[] ticks = new int[Math.min((int) span, MAX_DICTIONARY_ENTRIES)];
+      int size = 0;
+      for (int i = from; i < to; i++) {
+        int offset = column[i] - min;
+        if (idByOffset[offset] < 0) {
+          if (size == MAX_DICTIONARY_ENTRIES) {
+            return null;
+          }
+          idByOffset[offset] = size;
+          ticks[size++] = column[i];
+        }
+      }
+      return new TickDictionary(ticks, size, min, idByOffset);
+    }
+
+    int size() {
+      return size;
+    }
+
+    int tickOf(int id) {
+      return ticks[id];
+    }
+
+    /** The ids of {@code column[from, to)}: bit width byte, then Parquet's RLE/bit-packing hybrid. */
+    BytesInput encode(int[] column, int from, int to) throws IOException {
+      int bitWidth = BytesUtils.getWidthFromMaxInt(Math.max(size - 1, 0));
+      RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64,
+          ROWS_PER_PAGE * 4, ALLOCATOR);
+      for (int i = from; i < to; i++) {
+        encoder.writeInt(idByOffset[column[i] - minTick]);
+      }
+      BytesInput bytes = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), encoder.toBytes());
+      BytesInput copy = BytesInput.copy(bytes);
+      encoder.close();
+      return copy;
     }
   }
 
