@@ -20,12 +20,15 @@ public final class TickGrid implements Serializable {
   private final double tickSize;
   /** Ticks per unit of price when that is a whole number, else 0; precomputed because bar loops convert often. */
   private final double ticksPerUnit;
+  /** 1 / tick size: bar loops multiply instead of dividing (a division costs several multiplications). */
+  private final double ticksPerPrice;
 
   private TickGrid(double tickSize) {
     this.tickSize = Checks.positive(tickSize, "tickSize");
     double perUnit = 1.0 / tickSize;
     double rounded = Math.rint(perUnit);
     this.ticksPerUnit = Math.abs(perUnit - rounded) < 1e-9 * perUnit ? rounded : 0;
+    this.ticksPerPrice = ticksPerUnit > 0 ? ticksPerUnit : perUnit;
   }
 
   public static TickGrid of(double tickSize) {
@@ -47,12 +50,12 @@ public final class TickGrid implements Serializable {
 
   /** The tick count nearest {@code price}; use {@link #isOnGrid} first when off-grid prices must be rejected. */
   public long toTicks(double price) {
-    return Math.round(price / tickSize);
+    return Math.round(price * ticksPerPrice);
   }
 
   /** Whether {@code price} is a whole number of ticks (within floating-point noise). */
   public boolean isOnGrid(double price) {
-    double ticks = price / tickSize;
+    double ticks = price * ticksPerPrice;
     return Double.isFinite(ticks) && Math.abs(ticks - Math.rint(ticks)) <= ON_GRID_TOLERANCE_TICKS;
   }
 

@@ -113,7 +113,8 @@ final class FieldParser {
       if (c < 0 || c > 9) {
         return false;
       }
-      if (value > (Long.MAX_VALUE - c) / 10) {
+      // Up to 18 digits cannot overflow; only a 19th needs the (costly, dividing) check.
+      if (length == 19 && value > (Long.MAX_VALUE - c) / 10) {
         return false;
       }
       value = value * 10 + c;
