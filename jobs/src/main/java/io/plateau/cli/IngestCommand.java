@@ -111,6 +111,7 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     InstrumentCatalog catalog = catalogOptions.catalog();
     Instrument instrument = catalog.get(symbol);
+    VendorFormat vendorFormat = VendorFormat.parse(format, "--format");
     IngestOptions options = options();
     if (!Files.exists(input)) {
       throw new InputException("--input " + input + ": no such file or directory");
@@ -122,8 +123,7 @@ final class IngestCommand implements Callable<Integer> {
     long began = System.nanoTime();
     IngestResult result;
     try (QuarantineCsv quarantine = QuarantineCsv.create(reports)) {
-      result = Ingester.run(new IngestRequest(VendorFormat.parse(format, "--format"), instrument, input, options),
-          quarantine);
+      result = Ingester.run(new IngestRequest(vendorFormat, instrument, input, options), quarantine);
     }
     result.report().writeTo(reports);
     double parseSeconds = (System.nanoTime() - began) / 1e9;

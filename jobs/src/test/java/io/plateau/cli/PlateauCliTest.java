@@ -118,6 +118,7 @@ class PlateauCliTest {
         store());
     assertEquals(2, badFormat.exitCode());
     assertTrue(badFormat.err().contains("generic"), "lists the allowed formats: " + badFormat.err());
+    assertFalse(Files.exists(Path.of("ingest-reports")), "a refused ingest leaves no report directory behind");
 
     Path instruments = Files.writeString(dir.resolve("mine.yaml"), "instruments:\n  CL:\n    multiplier: 1000\n");
     Run badCatalog = plateau("inspect", store(), "--instruments", instruments.toString());
