@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -128,6 +129,39 @@ class PlateauCliTest {
 
     assertEquals(2, plateau("inspect", dir.resolve("nothing").toString()).exitCode());
     assertEquals(2, plateau("frobnicate").exitCode());
+  }
+
+  @Test
+  void indicatorsOverAStoreAndOverACsvFile() throws IOException {
+    assertEquals(0, plateau("generate", "--symbols", "MES", "--start", "2024-03-04", "--end", "2024-03-08",
+        "--out", store()).exitCode());
+    Path csv = dir.resolve("ind.csv");
+    Run fromStore = plateau("indicators", "--bars", store(), "--bar-size", "1d-rth", "--indicator", "sma:2",
+        "--indicator", "bbands:2:1", "--out", csv.toString());
+    assertEquals(0, fromStore.exitCode(), fromStore.err());
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals("timestamp,sma_2,bb_middle_2_1,bb_upper_2_1,bb_lower_2_1", lines.get(0));
+    assertEquals(6, lines.size(), "header and five regular sessions");
+    assertTrue(lines.get(1).startsWith("2024-03-04T14:30:00Z,,"), "not available before the window fills: "
+        + lines.get(1));
+    String[] second = lines.get(2).split(",");
+    assertEquals(Double.parseDouble(second[1]), Double.parseDouble(second[2]), 1e-9, "SMA is the middle band");
+
+    Path bars = Files.writeString(dir.resolve("daily.csv"), String.join("\n",
+        "timestamp,open,high,low,close,volume",
+        "2024-03-04,2050.0,2061.0,2049.5,2060.0,1000",
+        "2024-03-05,2060.0,2070.0,2055.0,2058.5,1200",
+        "2024-03-06,2058.5,2066.0,2050.0,2064.5,900", ""));
+    Run fromCsv = plateau("indicators", "--bars", bars.toString(), "--instrument", "M2K", "--indicator", "sma:2",
+        "--out", csv.toString());
+    assertEquals(0, fromCsv.exitCode(), fromCsv.err());
+    // (2058.5 + 2064.5) / 2 on the daily bar of 2024-03-06, stamped at its session open, 17:00 CT the day before.
+    assertEquals("2024-03-05T23:00:00Z,2061.5", Files.readAllLines(csv).get(3));
+
+    Run noInstrument = plateau("indicators", "--bars", bars.toString(), "--indicator", "sma:2", "--out",
+        csv.toString());
+    assertEquals(2, noInstrument.exitCode());
+    assertTrue(noInstrument.err().contains("--instrument"), noInstrument.err());
   }
 
   private Map<String, Long> listing() throws IOException {
