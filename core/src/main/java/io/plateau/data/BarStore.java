@@ -23,6 +23,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * The bar store: a Parquet dataset of continuous bar series, one Hive partition per symbol and trading-date
@@ -194,6 +198,32 @@ public final class BarStore {
     BarSeries.Builder builder = BarSeries.builder(instrument, interval);
     readFiles(contractDir(symbol, contract), builder, instrument);
     return builder.build();
+  }
+
+  /**
+   * Whether the symbol's stored bars carry buy/sell aggressor volume, from the footer statistics of its latest
+   * year (a null count equal to the row count means absent); empty when the store has no bars for it.
+   */
+  public Optional<Boolean> hasAggressorVolume(String symbol) {
+    List<Integer> stored = years(symbol);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Path file : parquetFiles(yearDir(symbol, stored.get(stored.size() - 1)))) {
+      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, fs.getConf()))) {
+        for (BlockMetaData block : reader.getFooter().getBlocks()) {
+          for (ColumnChunkMetaData column : block.getColumns()) {
+            if (column.getPath().toDotString().equals(BarSchema.BUY_VOLUME)) {
+              return Optional.of(column.getStatistics().getNumNulls() < block.getRowCount());
+            }
+          }
+        }
+        return Optional.of(false);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the footer of " + file, e);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Bytes on disk of the symbol's continuous series (all years; metadata and per-contract bars excluded). */

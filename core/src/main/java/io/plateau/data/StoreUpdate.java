@@ -64,6 +64,11 @@ public final class StoreUpdate implements AutoCloseable {
           + "; it cannot also take " + describe(origin) + " (use another store, or remove symbol=" + symbol + ")");
     }
     requireSameInterval(current, incoming);
+    store.hasAggressorVolume(symbol).filter(stored -> stored != incoming.hasAggressorVolume()).ifPresent(stored -> {
+      throw new InputException(store.location() + ": " + symbol + "'s bars " + (stored ? "have" : "lack")
+          + " buy/sell aggressor volume and the incoming bars " + (stored ? "lack" : "have")
+          + " it; one symbol keeps one kind, or reading it whole would drop the split");
+    });
     SymbolMetadata base = current != null ? current : new SymbolMetadata(symbol, incoming.interval().toString(),
         incoming.instrument().tickSize(), origin, null, List.of(), List.of());
     int added = 0;

@@ -183,6 +183,24 @@ class BarStoreTest {
   }
 
   @Test
+  void aYearWithoutAggressorVolumeCannotJoinASymbolThatHasIt() {
+    BarStore store = BarStore.open(dir.toString(), CATALOG);
+    try (StoreUpdate update = store.update()) {
+      update.merge(bars("2023-03-06T14:30:00Z", 10, 20_000), SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
+      update.commit();
+    }
+    assertEquals(java.util.Optional.of(true), store.hasAggressorVolume("MES"));
+    BarSeries.Builder nextYear = BarSeries.builder(MES, BarInterval.ONE_MINUTE);
+    nextYear.add(Instant.parse("2024-03-04T16:00:00Z").toEpochMilli(), 20_000, 20_001, 19_999, 20_000, 5, -1, -1,
+        null);
+    try (StoreUpdate update = store.update()) {
+      InputException refused = assertThrows(InputException.class,
+          () -> update.merge(nextYear.build(), SymbolMetadata.Origin.INGESTED, List.of(SOURCE)));
+      assertTrue(refused.getMessage().contains("aggressor"), refused.getMessage());
+    }
+  }
+
+  @Test
   void noChecksumFilesAreWrittenNextToTheData() throws IOException {
     BarStore store = BarStore.open(dir.toString(), CATALOG);
     try (StoreUpdate update = store.update()) {
