@@ -1,5 +1,6 @@
 package io.plateau.metrics;
 
+import io.plateau.exec.DailyEquity;
 /**
  * The worst decline of an equity curve from a running peak, in currency and as a share of that peak, and the
  * longest time spent below a peak.

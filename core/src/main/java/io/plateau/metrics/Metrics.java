@@ -1,5 +1,7 @@
 package io.plateau.metrics;
 
+import io.plateau.exec.TradeLog;
+import io.plateau.exec.DailyEquity;
 /** Summarizes a simulation: its closed trades and daily equity into a {@link PerformanceSummary}. */
 public final class Metrics {
 

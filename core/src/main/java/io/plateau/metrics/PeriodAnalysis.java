@@ -1,5 +1,6 @@
 package io.plateau.metrics;
 
+import io.plateau.exec.DailyEquity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.plateau.metrics;
 
+import io.plateau.exec.DailyEquity;
 /**
  * Risk-adjusted return ratios over daily returns, annualized with √252 (trading days per year).
  *

@@ -1,5 +1,6 @@
 package io.plateau.metrics;
 
+import io.plateau.exec.TradeLog;
 /**
  * Statistics of closed trades, all over each trade's <b>net</b> P&amp;L (after commission and fees), in account
  * currency.

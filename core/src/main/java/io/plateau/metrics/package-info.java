@@ -1,6 +1,6 @@
 /**
  * Performance statistics of a simulation: the shapes the execution simulator fills ({@link
- * io.plateau.metrics.TradeLog} of closed trades, {@link io.plateau.metrics.DailyEquity} marked to market per
+ * io.plateau.exec.TradeLog} of closed trades, {@link io.plateau.exec.DailyEquity} marked to market per
  * trading date) and the statistics over them, one small static function per statistic with its formula and
  * source ({@link io.plateau.metrics.Drawdown}, {@link io.plateau.metrics.Ratios},
  * {@link io.plateau.metrics.Returns}, {@link io.plateau.metrics.TradeStats},

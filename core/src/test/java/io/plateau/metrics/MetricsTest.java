@@ -1,5 +1,7 @@
 package io.plateau.metrics;
 
+import io.plateau.exec.TradeLog;
+import io.plateau.exec.DailyEquity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

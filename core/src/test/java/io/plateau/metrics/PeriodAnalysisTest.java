@@ -1,5 +1,6 @@
 package io.plateau.metrics;
 
+import io.plateau.exec.DailyEquity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;

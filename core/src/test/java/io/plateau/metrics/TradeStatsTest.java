@@ -1,5 +1,6 @@
 package io.plateau.metrics;
 
+import io.plateau.exec.TradeLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

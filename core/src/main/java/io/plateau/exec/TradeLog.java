@@ -1,4 +1,4 @@
-package io.plateau.metrics;
+package io.plateau.exec;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.plateau.metrics;
+package io.plateau.exec;
 
 import io.plateau.util.Checks;
 import java.time.LocalDate;

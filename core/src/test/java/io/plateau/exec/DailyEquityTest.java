@@ -1,4 +1,4 @@
-package io.plateau.metrics;
+package io.plateau.exec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
