@@ -1,0 +1,225 @@
+package io.plateau.exec;
+
+import io.plateau.bar.BarSeries;
+import io.plateau.strategy.OrderType;
+import io.plateau.strategy.Orders;
+import io.plateau.strategy.Strategy;
+import io.plateau.util.Checks;
+
+/**
+ * Runs a strategy over a bar series with the fill rules of {@link Fills}, costs, sizing and risk rules, and
+ * produces its trades and daily mark-to-market equity.
+ *
+ * <p>Each bar, in this order:
+ * <pre>
+ *  1. a new trading date: note the session's starting equity, lift a daily-loss lockout
+ *  2. an exit ordered at the previous close fills at the open (market, slippage)
+ *  3. protective stops and targets of open entries (stop first when the bar reaches both)
+ *  4. the entry ordered at the previous close: market, stop, limit or stop-limit; sized, capped by the risk rules;
+ *     its protective stop and target attached and checked on the rest of this bar (stop first)
+ *  5. excursions (MAE/MFE) marked with the bar's high and low
+ *  6. daily loss limit: equity marked at the close down by the limit since the session start → flat at the close,
+ *     no entries until the next session
+ *  7. last bar of the trading date and a strategy that must be flat: flat at the close
+ *  8. the strategy decides at the close (orders for the next bar only)
+ *  9. last bar of the trading date: equity (cash + open profit at the close) recorded
+ * </pre>
+ * Closing at a bar's close (steps 6 and 7) pays market slippage. Allocation-free per bar; one simulator per thread.
+ */
+public final class Simulator {
+
+  private final BarSeries bars;
+  private final CostModel costs;
+  private final Sizing sizing;
+  private final RiskRules risk;
+  private final double startingCapital;
+
+  public Simulator(BarSeries bars, CostModel costs, Sizing sizing, RiskRules risk, double startingCapital) {
+    this.bars = Checks.notNull(bars, "bars");
+    this.costs = Checks.notNull(costs, "costs");
+    this.sizing = Checks.notNull(sizing, "sizing");
+    this.risk = Checks.notNull(risk, "risk");
+    this.startingCapital = Checks.positive(startingCapital, "startingCapital");
+  }
+
+  public SimulationResult run(Strategy strategy) {
+    return new Run(strategy).execute();
+  }
+
+  /** The state of one run; also the {@link Orders} the strategy talks to. */
+  private final class Run implements Orders {
+    private final Strategy strategy;
+    private final TradeLog trades = new TradeLog();
+    private final Position position;
+    private final DailyEquity.Builder daily = DailyEquity.builder(startingCapital);
+    private final int slippage = costs.slippageTicks();
+    private final int through = costs.limitThroughTicks();
+    private final double tickValue = bars.instrument().tickValue();
+
+    private double cash = startingCapital;
+    private boolean pendingExit;
+    private boolean pendingEntry;
+    private int entrySide;
+    private OrderType entryType;
+    private int entryStop;
+    private int entryLimit;
+    private int entryProtectiveStop;
+    private int entryTarget;
+    private double entryDecisionEquity;
+    private int entryDecisionMark;
+    private boolean lockedOut;
+    private double sessionStartEquity;
+    private int decisionClose;
+    private long barsInMarket;
+
+    Run(Strategy strategy) {
+      this.strategy = strategy;
+      this.position = new Position(bars.instrument(), costs, risk.maxEntries(), risk.maxContracts(),
+          risk.addPolicy(), trades);
+    }
+
+    SimulationResult execute() {
+      int n = bars.size();
+      int[] open = bars.openTicksUnsafe();
+      int[] high = bars.highTicksUnsafe();
+      int[] low = bars.lowTicksUnsafe();
+      int[] close = bars.closeTicksUnsafe();
+      int[] day = bars.tradingDayUnsafe();
+      long[] time = bars.startMillisUnsafe();
+      int warmUp = strategy.warmUpBars();
+      boolean flatAtSessionEnd = strategy.flatAtSessionEnd();
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || day[i] != day[i - 1]) {
+          sessionStartEquity = i == 0 ? cash : cash + position.unrealizedPnl(close[i - 1]);
+          lockedOut = false;
+        }
+        if (pendingExit && !position.isFlat()) {
+          cash += position.closeAll(time[i], Fills.market(-position.side(), open[i], slippage), slippage);
+        }
+        pendingExit = false;
+        protect(time[i], open[i], high[i], low[i]);
+        if (pendingEntry && !lockedOut) {
+          enterOn(time[i], open[i], high[i], low[i]);
+        }
+        pendingEntry = false;
+        position.mark(high[i], low[i]);
+        boolean lastOfDay = i == n - 1 || day[i + 1] != day[i];
+        if (!position.isFlat() && risk.dailyLossLimitFraction() > 0) {
+          double equity = cash + position.unrealizedPnl(close[i]);
+          if (equity - sessionStartEquity <= -risk.dailyLossLimitFraction() * sessionStartEquity) {
+            flattenAtClose(time[i], close[i]);
+            lockedOut = true;
+          }
+        }
+        if (lastOfDay && flatAtSessionEnd && !position.isFlat()) {
+          flattenAtClose(time[i], close[i]);
+        }
+        if (!position.isFlat()) {
+          barsInMarket++;
+        }
+        if (i >= warmUp && !lockedOut && i < n - 1) {
+          decisionClose = close[i];
+          strategy.onBarClose(i, this);
+        }
+        if (lastOfDay) {
+          daily.add(day[i], cash + position.unrealizedPnl(close[i]));
+        }
+      }
+      return new SimulationResult(trades, daily.build(), barsInMarket, n);
+    }
+
+    /** Step 3: protective orders of the entries open before this bar. */
+    private void protect(long time, int open, int high, int low) {
+      for (int e = position.entries() - 1; e >= 0; e--) {
+        int side = position.side();
+        int stop = position.stopTicks(e);
+        int target = position.targetTicks(e);
+        switch (Fills.protectiveFill(side, stop, target, open, high, low, through)) {
+          case STOP -> cash += position.close(e, time, Fills.stop(-side, stop, open, high, low, slippage), slippage);
+          case TARGET_AT_OPEN -> cash += position.close(e, time, open, 0);
+          case TARGET -> cash += position.close(e, time, target, 0);
+          case NONE -> { }
+        }
+      }
+    }
+
+    /** Step 4: the entry order placed at the previous close. */
+    private void enterOn(long time, int open, int high, int low) {
+      int fill = switch (entryType) {
+        case MARKET -> Fills.market(entrySide, open, slippage);
+        case STOP -> Fills.stop(entrySide, entryStop, open, high, low, slippage);
+        case LIMIT -> Fills.limit(entrySide, entryLimit, open, high, low, through);
+        case STOP_LIMIT -> Fills.stopLimit(entrySide, entryStop, entryLimit, open, high, low, slippage, through);
+      };
+      if (fill == Fills.NO_FILL) {
+        return;
+      }
+      int stopDistance = entryProtectiveStop == NONE ? 0 : Math.abs(fill - entryProtectiveStop);
+      int wanted = sizing.contracts(entryDecisionEquity, stopDistance, tickValue, trades);
+      int contracts = position.allowedContracts(entrySide, wanted, entryDecisionMark);
+      if (contracts <= 0) {
+        return;
+      }
+      int slippagePaid = switch (entryType) {
+        case LIMIT -> 0;
+        case MARKET, STOP -> slippage;
+        // Slippage beyond the trigger (the stop, or the open on a gap), capped by the limit; none on a pullback.
+        case STOP_LIMIT -> Math.max(0, entrySide * (fill
+            - (entrySide > 0 ? Math.max(open, entryStop) : Math.min(open, entryStop))));
+      };
+      position.open(time, entrySide, contracts, fill, slippagePaid, entryProtectiveStop, entryTarget);
+      // The rest of the entry bar may reach the new entry's stop or target; the stop is assumed first.
+      int e = position.entries() - 1;
+      // The fill price stands in for the open: a stop already beyond it fills at once, at the fill less slippage.
+      switch (Fills.protectiveFill(entrySide, entryProtectiveStop, entryTarget, fill, high, low, through)) {
+        case STOP -> cash += position.close(e, time,
+            Fills.stop(-entrySide, entryProtectiveStop, fill, high, low, slippage), slippage);
+        case TARGET_AT_OPEN -> cash += position.close(e, time, fill, 0);
+        case TARGET -> cash += position.close(e, time, entryTarget, 0);
+        case NONE -> { }
+      }
+    }
+
+    private void flattenAtClose(long time, int close) {
+      cash += position.closeAll(time, Fills.market(-position.side(), close, slippage), slippage);
+      pendingEntry = false;
+    }
+
+    @Override
+    public int positionSide() {
+      return position.side();
+    }
+
+    @Override
+    public int positionContracts() {
+      return position.contracts();
+    }
+
+    @Override
+    public int positionEntries() {
+      return position.entries();
+    }
+
+    @Override
+    public void enter(int side, OrderType type, int stopTicks, int limitTicks, int protectiveStopTicks,
+        int targetTicks) {
+      if (side != 1 && side != -1) {
+        throw new IllegalArgumentException("side must be +1 or -1, was " + side);
+      }
+      pendingEntry = true;
+      entrySide = side;
+      entryType = type;
+      entryStop = stopTicks;
+      entryLimit = limitTicks;
+      entryProtectiveStop = protectiveStopTicks;
+      entryTarget = targetTicks;
+      entryDecisionMark = decisionClose;
+      entryDecisionEquity = cash + position.unrealizedPnl(decisionClose);
+    }
+
+    @Override
+    public void exitAll() {
+      pendingExit = true;
+    }
+  }
+}
