@@ -33,7 +33,7 @@ import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.num.Num;
 
 /**
- * Our indicators against ta4j (org.ta4j:ta4j-core 0.15), an independent implementation, on synthetic MES
+ * Our indicators against ta4j (org.ta4j:ta4j-core 0.16), an independent implementation, on synthetic MES
  * minutes.
  *
  * <p>MES, not M2K: with 0.1 ticks ta4j's double prices turn an exact tie between the up and the down move of an

@@ -1,0 +1,121 @@
+package io.plateau.strategy;
+
+import io.plateau.bar.BarSeries;
+import io.plateau.indicator.IndicatorCache;
+import io.plateau.indicator.IndicatorSpec;
+import java.util.List;
+
+/**
+ * {@code sma-cross}: trend following on closes (seed 002). Goes long when the fast SMA crosses above the slow one,
+ * short when it crosses below (as {@code direction} allows), and leaves a position on the opposite cross;
+ * orders are market orders for the next bar's open. An optional protective stop sits {@code atr_stop} × ATR
+ * ({@code atr_period}) from the signal bar's close. Seed 002's 50/200-day case: {@code fast=50 slow=200} on
+ * daily bars ({@code --bar-size 1d}).
+ */
+public final class SmaCross implements StrategyDefinition {
+
+  public static final String NAME = "sma-cross";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "Fast/slow simple moving average crossover on closes (trend following)";
+  }
+
+  @Override
+  public List<Param> parameters() {
+    return List.of(
+        Param.ofInt("fast", 1, 10_000, 50, "fast SMA window, bars"),
+        Param.ofInt("slow", 2, 10_000, 200, "slow SMA window, bars"),
+        Param.ofChoice("direction", List.of("long", "short", "both"), "long", "which crosses open positions"),
+        Param.ofDouble("atr_stop", 0, 100, 0, "protective stop in ATRs from the signal close; 0 for none"),
+        Param.ofInt("atr_period", 1, 1_000, 14, "ATR window for the stop, bars"));
+  }
+
+  @Override
+  public String checkConstraints(StrategySpec spec) {
+    return spec.intParam("fast") < spec.intParam("slow") ? null : "fast must be below slow";
+  }
+
+  @Override
+  public Strategy compile(StrategySpec spec, BarSeries bars, IndicatorCache indicators) {
+    int fast = spec.intParam("fast");
+    int slow = spec.intParam("slow");
+    String direction = spec.text("direction");
+    double atrStop = spec.doubleParam("atr_stop");
+    double[] fastSma = indicators.firstUnsafe(IndicatorSpec.parse("sma:" + fast, "fast"));
+    double[] slowSma = indicators.firstUnsafe(IndicatorSpec.parse("sma:" + slow, "slow"));
+    double[] atr = atrStop > 0
+        ? indicators.firstUnsafe(IndicatorSpec.parse("atr:" + spec.intParam("atr_period"), "atr_period")) : null;
+    return new Kernel(bars, fastSma, slowSma, slow - 1, !direction.equals("short"), !direction.equals("long"),
+        atrStop, atr);
+  }
+
+  private static final class Kernel implements Strategy {
+    private final int[] close;
+    private final double ticksPerPrice;
+    private final double[] fast;
+    private final double[] slow;
+    private final int firstValid;
+    private final boolean longs;
+    private final boolean shorts;
+    private final double atrStop;
+    private final double[] atr;
+
+    Kernel(BarSeries bars, double[] fast, double[] slow, int firstValid, boolean longs, boolean shorts,
+        double atrStop, double[] atr) {
+      this.close = bars.closeTicksUnsafe();
+      this.ticksPerPrice = 1 / bars.instrument().tickSize();
+      this.fast = fast;
+      this.slow = slow;
+      this.firstValid = firstValid;
+      this.longs = longs;
+      this.shorts = shorts;
+      this.atrStop = atrStop;
+      this.atr = atr;
+    }
+
+    @Override
+    public void onBarClose(int i, Orders orders) {
+      int side = orders.positionSide();
+      if (Crosses.crossedAbove(fast, slow, i, firstValid)) {
+        if (side < 0) {
+          orders.exitAll();
+        }
+        if (side <= 0 && longs) {
+          orders.enter(1, OrderType.MARKET, Orders.NONE, Orders.NONE, stop(i, 1), Orders.NONE);
+        }
+      } else if (Crosses.crossedAbove(slow, fast, i, firstValid)) {
+        if (side > 0) {
+          orders.exitAll();
+        }
+        if (side >= 0 && shorts) {
+          orders.enter(-1, OrderType.MARKET, Orders.NONE, Orders.NONE, stop(i, -1), Orders.NONE);
+        }
+      }
+    }
+
+    /** The protective stop for an entry on {@code side}: {@code atr_stop} ATRs beyond the close, on the grid. */
+    private int stop(int i, int side) {
+      if (atr == null || Double.isNaN(atr[i])) {
+        return Orders.NONE;
+      }
+      double distance = atrStop * atr[i] * ticksPerPrice;
+      return side > 0 ? (int) Math.floor(close[i] - distance) : (int) Math.ceil(close[i] + distance);
+    }
+
+    @Override
+    public int warmUpBars() {
+      return firstValid + 1;
+    }
+
+    @Override
+    public boolean flatAtSessionEnd() {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.plateau.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plateau.bar.BarSeries;
+import io.plateau.data.synthetic.SyntheticConfig;
+import io.plateau.data.synthetic.SyntheticMarket;
+import io.plateau.indicator.IndicatorCache;
+import io.plateau.instrument.InstrumentCatalog;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No strategy looks ahead: replacing every bar after bar t with other bars never changes a decision made at or
+ * before t. Decisions are recorded straight from the {@link Orders} a strategy talks to.
+ */
+class LookAheadTest {
+
+  private static final LocalDate FROM = LocalDate.of(2022, 10, 3);
+  private static final LocalDate TO = LocalDate.of(2022, 10, 14);
+
+  /** Parameter sets per strategy: each registered strategy must have some. */
+  private static final Map<String, List<Map<String, String>>> CASES = Map.of(
+      SmaCross.NAME, List.of(Map.of("fast", "5", "slow", "30", "direction", "both"),
+          Map.of("fast", "10", "slow", "60", "direction", "both", "atr_stop", "2")));
+
+  private static BarSeries market(long seed) {
+    return SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), seed, FROM, TO)
+        .generate("MES", FROM, TO);
+  }
+
+  /** {@code original}'s bars up to {@code t}, then {@code other}'s (same times: same schedule). */
+  private static BarSeries splice(BarSeries original, BarSeries other, int t) {
+    BarSeries.Builder builder = BarSeries.builder(original.instrument(), original.interval());
+    for (int i = 0; i < original.size(); i++) {
+      BarSeries from = i <= t ? original : other;
+      builder.add(from.startMillis(i), from.openTicks(i), from.highTicks(i), from.lowTicks(i), from.closeTicks(i),
+          from.volume(i), from.buyVolume(i), from.sellVolume(i), from.contract(i));
+    }
+    return builder.build();
+  }
+
+  /** Every order the strategy places, as text with its bar, while pretending to be flat or in the recorded side. */
+  private static List<String> decisions(StrategyDefinition definition, StrategySpec spec, BarSeries bars, int upTo) {
+    Strategy strategy = definition.compile(spec, bars, new IndicatorCache(bars));
+    List<String> log = new ArrayList<>();
+    int[] side = {0};
+    for (int i = strategy.warmUpBars(); i <= upTo; i++) {
+      int bar = i;
+      strategy.onBarClose(i, new Orders() {
+        @Override
+        public int positionSide() {
+          return side[0];
+        }
+
+        @Override
+        public int positionContracts() {
+          return Math.abs(side[0]);
+        }
+
+        @Override
+        public int positionEntries() {
+          return side[0] == 0 ? 0 : 1;
+        }
+
+        @Override
+        public void enter(int entrySide, OrderType type, int stopTicks, int limitTicks, int protectiveStop,
+            int target) {
+          log.add(bar + " enter " + entrySide + " " + type + " " + stopTicks + " " + limitTicks + " "
+              + protectiveStop + " " + target);
+          side[0] = entrySide;
+        }
+
+        @Override
+        public void exitAll() {
+          log.add(bar + " exit");
+          side[0] = 0;
+        }
+      });
+    }
+    return log;
+  }
+
+  @Test
+  void changingLaterBarsNeverChangesEarlierDecisions() {
+    BarSeries original = market(3);
+    BarSeries other = market(4);
+    SplittableRandom random = new SplittableRandom(17);
+    int checked = 0;
+    for (StrategyDefinition definition : Strategies.all()) {
+      List<Map<String, String>> cases = CASES.get(definition.name());
+      assertTrue(cases != null, "every strategy needs look-ahead cases: add " + definition.name() + " to CASES");
+      for (Map<String, String> params : cases) {
+        StrategySpec spec = definition.spec(params);
+        for (int trial = 0; trial < 5; trial++) {
+          int t = 200 + random.nextInt(original.size() - 400);
+          List<String> before = decisions(definition, spec, original, t);
+          List<String> after = decisions(definition, spec, splice(original, other, t), t);
+          assertEquals(before, after, definition.name() + " " + spec + " decisions up to bar " + t);
+          checked += before.size();
+        }
+      }
+    }
+    assertTrue(checked > 20, "decisions compared: " + checked);
+    assertTrue(!Arrays.equals(original.closeTicksUnsafe(), other.closeTicksUnsafe()), "the splice changes bars");
+  }
+}
