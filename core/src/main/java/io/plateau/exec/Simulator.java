@@ -21,7 +21,8 @@ import io.plateau.util.Checks;
  *  6. daily loss limit: equity marked at the close down by the limit since the session start → flat at the close,
  *     no entries until the next session
  *  7. last bar of the trading date and a strategy that must be flat: flat at the close
- *  8. the strategy decides at the close (orders for the next bar only)
+ *  8. the strategy decides at the close (orders for the next bar only; with {@link FillTiming#SAME_CLOSE} its
+ *     market orders fill at this close instead)
  *  9. last bar of the trading date: equity (cash + open profit at the close) recorded
  * </pre>
  * Closing at a bar's close (steps 6 and 7) pays market slippage. Allocation-free per bar; one simulator per thread.
@@ -33,13 +34,21 @@ public final class Simulator {
   private final Sizing sizing;
   private final RiskRules risk;
   private final double startingCapital;
+  private final FillTiming timing;
 
+  /** A simulator whose market orders fill at the next bar's open. */
   public Simulator(BarSeries bars, CostModel costs, Sizing sizing, RiskRules risk, double startingCapital) {
+    this(bars, costs, sizing, risk, startingCapital, FillTiming.NEXT_OPEN);
+  }
+
+  public Simulator(BarSeries bars, CostModel costs, Sizing sizing, RiskRules risk, double startingCapital,
+      FillTiming timing) {
     this.bars = Checks.notNull(bars, "bars");
     this.costs = Checks.notNull(costs, "costs");
     this.sizing = Checks.notNull(sizing, "sizing");
     this.risk = Checks.notNull(risk, "risk");
     this.startingCapital = Checks.positive(startingCapital, "startingCapital");
+    this.timing = Checks.notNull(timing, "timing");
   }
 
   public SimulationResult run(Strategy strategy) {
@@ -120,6 +129,9 @@ public final class Simulator {
         if (i >= warmUp && !lockedOut && i < n - 1) {
           decisionClose = close[i];
           strategy.onBarClose(i, this);
+          if (timing == FillTiming.SAME_CLOSE) {
+            fillAtClose(time[i], close[i]);
+          }
         }
         if (lastOfDay) {
           daily.add(day[i], cash + position.unrealizedPnl(close[i]));
@@ -177,6 +189,19 @@ public final class Simulator {
         case TARGET_AT_OPEN -> cash += position.close(e, time, fill, 0);
         case TARGET -> cash += position.close(e, time, entryTarget, 0);
         case NONE -> { }
+      }
+    }
+
+    /** {@link FillTiming#SAME_CLOSE}: the market orders just decided fill at this bar's close. */
+    private void fillAtClose(long time, int close) {
+      if (pendingExit && !position.isFlat()) {
+        cash += position.closeAll(time, Fills.market(-position.side(), close, slippage), slippage);
+        pendingExit = false;
+      }
+      if (pendingEntry && entryType == OrderType.MARKET) {
+        // The close is the whole remaining bar: a one-price bar for the entry and its protective check.
+        enterOn(time, close, close, close);
+        pendingEntry = false;
       }
     }
 

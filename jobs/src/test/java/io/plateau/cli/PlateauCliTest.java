@@ -164,6 +164,38 @@ class PlateauCliTest {
     assertTrue(noInstrument.err().contains("--instrument"), noInstrument.err());
   }
 
+  @Test
+  void backtestWritesTradesEquityAndSummaryAndRejectsBadParameters() throws IOException {
+    assertEquals(0, plateau("generate", "--symbols", "MES", "--start", "2024-03-04", "--end", "2024-03-08",
+        "--out", store()).exitCode());
+    Path out = dir.resolve("bt");
+    Run run = plateau("backtest", "--bars", store(), "--bar-size", "5m", "--strategy", "sma-cross", "--param",
+        "fast=5", "--param", "slow=20", "--param", "direction=both", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("sma-cross"), run.out());
+    List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
+    assertTrue(trades.get(0).startsWith("entry_time,exit_time,side,contracts,entry_price,exit_price,net_pnl"));
+    assertTrue(trades.size() > 5, "a fast 5/20 cross trades often on a week of 5-minute bars: " + trades.size());
+    List<String> equity = Files.readAllLines(out.resolve("equity.csv"));
+    assertEquals("date,equity,daily_pnl", equity.get(0));
+    assertEquals(6, equity.size(), "five trading dates");
+    String summary = Files.readString(out.resolve("summary.json"));
+    assertTrue(summary.contains("\"trade_count\"") && summary.contains("\"max_drawdown_percent\""), summary);
+
+    Run unknown = plateau("backtest", "--bars", store(), "--strategy", "nope", "--out", out.toString());
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.err().contains("sma-cross"), "lists the known strategies: " + unknown.err());
+    Run constraint = plateau("backtest", "--bars", store(), "--strategy", "sma-cross", "--param", "fast=30",
+        "--param", "slow=20", "--out", out.toString());
+    assertEquals(2, constraint.exitCode());
+    assertTrue(constraint.err().contains("fast must be below slow"), constraint.err());
+    Run badValue = plateau("backtest", "--bars", store(), "--strategy", "sma-cross", "--param", "fast=x",
+        "--out", out.toString());
+    assertEquals(2, badValue.exitCode());
+    assertTrue(badValue.err().contains("fast=x"), badValue.err());
+    assertTrue(Files.exists(out.resolve("summary.json")), "a failed run leaves the previous result in place");
+  }
+
   private Map<String, Long> listing() throws IOException {
     Path root = dir.resolve("bars");
     Map<String, Long> result = new TreeMap<>();
