@@ -99,13 +99,8 @@ public final class SmaCross implements StrategyDefinition {
       }
     }
 
-    /** The protective stop for an entry on {@code side}: {@code atr_stop} ATRs beyond the close, on the grid. */
     private int stop(int i, int side) {
-      if (atr == null || Double.isNaN(atr[i])) {
-        return Orders.NONE;
-      }
-      double distance = atrStop * atr[i] * ticksPerPrice;
-      return side > 0 ? (int) Math.floor(close[i] - distance) : (int) Math.ceil(close[i] + distance);
+      return atr == null ? Orders.NONE : StopPlacement.atrStop(side, close[i], atrStop, atr[i], ticksPerPrice);
     }
 
     @Override

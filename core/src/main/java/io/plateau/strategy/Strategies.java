@@ -12,6 +12,8 @@ public final class Strategies {
 
   static {
     register(new SmaCross());
+    register(new BollingerReversion());
+    register(new RsiReversion());
   }
 
   private Strategies() {}

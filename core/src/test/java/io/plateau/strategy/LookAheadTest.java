@@ -28,7 +28,11 @@ class LookAheadTest {
   /** Parameter sets per strategy: each registered strategy must have some. */
   private static final Map<String, List<Map<String, String>>> CASES = Map.of(
       SmaCross.NAME, List.of(Map.of("fast", "5", "slow", "30", "direction", "both"),
-          Map.of("fast", "10", "slow", "60", "direction", "both", "atr_stop", "2")));
+          Map.of("fast", "10", "slow", "60", "direction", "both", "atr_stop", "2")),
+      BollingerReversion.NAME, List.of(Map.of("window", "20", "k", "1.5"),
+          Map.of("window", "14", "high_vol_window", "20", "vol_lookback", "50", "vol_threshold", "0.0003")),
+      RsiReversion.NAME, List.of(Map.of("period", "14", "adx_max", "40"),
+          Map.of("period", "7", "lower", "25", "upper", "75", "atr_stop", "3")));
 
   private static BarSeries market(long seed) {
     return SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), seed, FROM, TO)
