@@ -215,6 +215,20 @@ public final class BarSeries implements Serializable {
     return instrument.tickGrid().toPrice(closeTicks[i]);
   }
 
+  /** Bytes the columns take on the heap (array headers ignored; shared contract strings counted once each). */
+  public long heapBytes() {
+    long n = startMillis.length;
+    long bytes = n * (Long.BYTES + 4L * Integer.BYTES + Long.BYTES + Integer.BYTES + 1);
+    if (buyVolume != null) {
+      bytes += 2 * n * Long.BYTES;
+    }
+    if (contract != null) {
+      // One compressed reference per bar; the few distinct strings are negligible.
+      bytes += n * Integer.BYTES;
+    }
+    return bytes;
+  }
+
   /** The internal start-time column; do not modify. */
   public long[] startMillisUnsafe() {
     return startMillis;

@@ -55,6 +55,43 @@ public final class SmaCross implements StrategyDefinition {
         atrStop, atr);
   }
 
+  /**
+   * The positions this strategy holds after each bar (+1, 0, -1) without an ATR stop, for
+   * {@code io.plateau.exec.TargetPositionRunner}: the same decisions {@link #compile}'s kernel makes, in one tight
+   * pass. A crossing is tracked as the sign of fast − slow at the last bar where they differed, which is exactly
+   * the look-back-past-equal-bars rule of {@link Crosses}.
+   *
+   * @param out one byte per bar, filled; reused across parameter sets
+   */
+  public static void targets(double[] fast, double[] slow, int slowWindow, String direction, byte[] out) {
+    boolean longs = !direction.equals("short");
+    boolean shorts = !direction.equals("long");
+    int firstValid = slowWindow - 1;
+    int n = out.length;
+    java.util.Arrays.fill(out, 0, Math.min(n, firstValid + 1), (byte) 0);
+    if (n <= firstValid) {
+      return;
+    }
+    double first = fast[firstValid] - slow[firstValid];
+    int relation = first > 0 ? 1 : first < 0 ? -1 : 0;
+    byte state = 0;
+    for (int i = firstValid + 1; i < n; i++) {
+      double difference = fast[i] - slow[i];
+      if (difference > 0) {
+        if (relation < 0) {
+          state = longs ? (byte) 1 : 0;
+        }
+        relation = 1;
+      } else if (difference < 0) {
+        if (relation > 0) {
+          state = shorts ? (byte) -1 : 0;
+        }
+        relation = -1;
+      }
+      out[i] = state;
+    }
+  }
+
   private static final class Kernel implements Strategy {
     private final int[] close;
     private final double ticksPerPrice;

@@ -1,0 +1,53 @@
+package io.plateau.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.plateau.bar.BarSeries;
+import io.plateau.data.synthetic.SyntheticConfig;
+import io.plateau.data.synthetic.SyntheticMarket;
+import io.plateau.indicator.IndicatorCache;
+import io.plateau.indicator.IndicatorSpec;
+import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.strategy.SmaCross;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The blocked grid gives, set for set, the figures of the per-set fast path (itself held equal to the simulator). */
+class SmaCrossGridTest {
+
+  @Test
+  void blockedEvaluationMatchesThePerSetPath() {
+    LocalDate from = LocalDate.of(2023, 1, 2);
+    LocalDate to = LocalDate.of(2023, 1, 31);
+    BarSeries bars = SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), 21, from, to)
+        .generate("MES", from, to);
+    IndicatorCache cache = new IndicatorCache(bars);
+    // Slow windows beyond one block (1,024 bars) too, so that sets start inside later blocks.
+    int[][] sets = {{3, 10}, {5, 60}, {20, 200}, {50, 1500}, {100, 3000}, {7, 8}};
+    double[][] fast = new double[sets.length][];
+    double[][] slow = new double[sets.length][];
+    int[] slowWindow = new int[sets.length];
+    for (int s = 0; s < sets.length; s++) {
+      fast[s] = cache.firstUnsafe(IndicatorSpec.parse("sma:" + sets[s][0], "x"));
+      slow[s] = cache.firstUnsafe(IndicatorSpec.parse("sma:" + sets[s][1], "x"));
+      slowWindow[s] = sets[s][1];
+    }
+    CostModel costs = CostModel.of(bars.instrument());
+    for (String direction : new String[] {"long", "short", "both"}) {
+      double[][] grid = new double[sets.length][3];
+      new SmaCrossGrid(bars, costs, 3, 40_000).evaluate(fast, slow, slowWindow, !direction.equals("short"),
+          !direction.equals("long"), grid);
+      TargetPositionRunner runner = new TargetPositionRunner(bars, costs, 3, 40_000);
+      byte[] targets = new byte[bars.size()];
+      double[] expected = new double[3];
+      for (int s = 0; s < sets.length; s++) {
+        SmaCross.targets(fast[s], slow[s], slowWindow[s], direction, targets);
+        runner.netProfitAndDrawdown(targets, expected);
+        String what = direction + " " + sets[s][0] + "/" + sets[s][1];
+        assertEquals(expected[0], grid[s][0], 1e-6, what + " net profit");
+        assertEquals(expected[1], grid[s][1], 1e-6, what + " drawdown");
+        assertEquals(expected[2], grid[s][2], 0, what + " trades");
+      }
+    }
+  }
+}
