@@ -81,46 +81,33 @@ public final class SmaCrossGrid {
         double high = peak[s];
         double worst = drawdown[s];
         int count = trades[s];
-        int i = from;
-        if (i == firstValid) {
-          // The first bar with both averages: only the side of the crossing is known.
+        for (int i = from; i < blockEnd; i++) {
+          // Execution at this bar's open of the position decided at the previous close.
+          if (tgt != pos) {
+            if (pos != 0) {
+              money += pos * (open[i] - pos * slippage - entryTicks) * perTick - roundTripCost;
+              count++;
+            }
+            pos = tgt;
+            entryTicks = open[i] + pos * slippage;
+          }
+          // Decision at this bar's close.
           double difference = f[i] - w[i];
-          rel = difference > 0 ? 1 : difference < 0 ? -1 : 0;
-          i++;
-        }
-        while (i < blockEnd) {
-          // One trading date (or the rest of the block) at a time, so that the hot loop tests no day end.
-          int segmentEnd = i;
-          while (segmentEnd < blockEnd - 1 && !lastOfDay[segmentEnd]) {
-            segmentEnd++;
-          }
-          for (; i <= segmentEnd; i++) {
-            // Execution at this bar's open of the position decided at the previous close.
-            if (tgt != pos) {
-              if (pos != 0) {
-                money += pos * (open[i] - pos * slippage - entryTicks) * perTick - roundTripCost;
-                count++;
-              }
-              pos = tgt;
-              entryTicks = open[i] + pos * slippage;
+          if (i == firstValid) {
+            rel = difference > 0 ? 1 : difference < 0 ? -1 : 0;
+          } else if (difference > 0) {
+            if (rel < 0) {
+              tgt = up;
             }
-            // Decision at this bar's close.
-            double difference = f[i] - w[i];
-            if (difference > 0) {
-              if (rel < 0) {
-                tgt = up;
-              }
-              rel = 1;
-            } else if (difference < 0) {
-              if (rel > 0) {
-                tgt = down;
-              }
-              rel = -1;
+            rel = 1;
+          } else if (difference < 0) {
+            if (rel > 0) {
+              tgt = down;
             }
+            rel = -1;
           }
-          int last = segmentEnd;
-          if (lastOfDay[last]) {
-            double equity = money + pos * (close[last] - entryTicks) * perTick;
+          if (lastOfDay[i]) {
+            double equity = money + pos * (close[i] - entryTicks) * perTick;
             high = Math.max(high, equity);
             worst = Math.max(worst, high - equity);
           }
