@@ -182,7 +182,7 @@ public record ContinuousContract(BarSeries series, List<Roll> rolls) {
   /** Pairs {@code (trading day, volume)} flattened into one array, in day order. */
   private static long[] dailyVolumes(BarSeries bars) {
     int[] days = bars.tradingDayUnsafe();
-    long[] volume = bars.volumeUnsafe();
+    int[] volume = bars.volumeUnsafe();
     long[] pairs = new long[2 * bars.size()];
     int count = 0;
     for (int i = 0; i < days.length; i++) {

@@ -118,10 +118,23 @@ public final class BarParquetWriter {
       priceColumn(BarSchema.HIGH, series.highTicksUnsafe(), from, to);
       priceColumn(BarSchema.LOW, series.lowTicksUnsafe(), from, to);
       priceColumn(BarSchema.CLOSE, series.closeTicksUnsafe(), from, to);
-      longColumn(BarSchema.VOLUME, series.volumeUnsafe(), 1, from, to, false);
-      longColumn(BarSchema.BUY_VOLUME, series.buyVolumeUnsafe(), 1, from, to, true);
-      longColumn(BarSchema.SELL_VOLUME, series.sellVolumeUnsafe(), 1, from, to, true);
+      volumeColumn(BarSchema.VOLUME, series.volumeUnsafe(), from, to, false);
+      volumeColumn(BarSchema.BUY_VOLUME, series.buyVolumeUnsafe(), from, to, true);
+      volumeColumn(BarSchema.SELL_VOLUME, series.sellVolumeUnsafe(), from, to, true);
       contractColumn(from, to);
+    }
+
+    /** A delta-encoded INT64 column of volumes; a null array writes nulls. */
+    private void volumeColumn(String name, int[] values, int from, int to, boolean optional) throws IOException {
+      long[] widened = null;
+      if (values != null) {
+        widened = new long[to - from];
+        for (int i = from; i < to; i++) {
+          widened[i - from] = values[i];
+        }
+      }
+      // Pages are cut relative to the row group's first row, so the widened copy pages the same way.
+      longColumn(name, widened, 1, 0, to - from, optional);
     }
 
     /** A delta-encoded INT64 column of {@code values × scale}; a null array writes nulls. */

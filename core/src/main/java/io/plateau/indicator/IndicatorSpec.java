@@ -222,7 +222,7 @@ public record IndicatorSpec(Kind kind, int period, double k, Session session) im
   }
 
   private static double[] volumes(BarSeries series) {
-    long[] values = series.volumeUnsafe();
+    int[] values = series.volumeUnsafe();
     double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {
       out[i] = values[i];
