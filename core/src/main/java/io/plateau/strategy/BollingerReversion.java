@@ -32,15 +32,13 @@ public final class BollingerReversion implements StrategyDefinition {
 
   @Override
   public List<Param> parameters() {
-    return List.of(
+    return StopPlacement.withAtrStop(List.of(
         Param.ofInt("window", 2, 10_000, 20, "band window, bars"),
         Param.ofDouble("k", 0.1, 10, 2, "band width in standard deviations"),
         Param.ofInt("high_vol_window", 0, 10_000, 0, "window in high volatility; 0 keeps one window"),
         Param.ofInt("vol_lookback", 2, 10_000, 100, "returns in the volatility estimate"),
         Param.ofDouble("vol_threshold", 0, 1, 0.02, "return standard deviation above which volatility is high"),
-        Param.ofChoice("direction", List.of("long", "short", "both"), "both", "which band opens positions"),
-        Param.ofDouble("atr_stop", 0, 100, 0, "protective stop in ATRs from the signal close; 0 for none"),
-        Param.ofInt("atr_period", 1, 1_000, 14, "ATR window for the stop, bars"));
+        Param.ofChoice("direction", List.of("long", "short", "both"), "both", "which band opens positions")));
   }
 
   @Override

@@ -27,16 +27,14 @@ public final class RsiReversion implements StrategyDefinition {
 
   @Override
   public List<Param> parameters() {
-    return List.of(
+    return StopPlacement.withAtrStop(List.of(
         Param.ofInt("period", 2, 1_000, 14, "RSI window, bars"),
         Param.ofDouble("lower", 0, 100, 30, "RSI below which to buy"),
         Param.ofDouble("upper", 0, 100, 70, "RSI above which to sell short"),
         Param.ofDouble("exit_level", 0, 100, 50, "RSI at which positions are closed"),
         Param.ofInt("adx_period", 2, 1_000, 14, "ADX window, bars"),
         Param.ofDouble("adx_max", 0, 100, 25, "trade only while ADX is below this"),
-        Param.ofChoice("direction", List.of("long", "short", "both"), "both", "which extremes open positions"),
-        Param.ofDouble("atr_stop", 0, 100, 0, "protective stop in ATRs from the signal close; 0 for none"),
-        Param.ofInt("atr_period", 1, 1_000, 14, "ATR window for the stop, bars"));
+        Param.ofChoice("direction", List.of("long", "short", "both"), "both", "which extremes open positions")));
   }
 
   @Override

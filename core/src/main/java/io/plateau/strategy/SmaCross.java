@@ -28,12 +28,10 @@ public final class SmaCross implements StrategyDefinition {
 
   @Override
   public List<Param> parameters() {
-    return List.of(
+    return StopPlacement.withAtrStop(List.of(
         Param.ofInt("fast", 1, 10_000, 50, "fast SMA window, bars"),
         Param.ofInt("slow", 2, 10_000, 200, "slow SMA window, bars"),
-        Param.ofChoice("direction", List.of("long", "short", "both"), "long", "which crosses open positions"),
-        Param.ofDouble("atr_stop", 0, 100, 0, "protective stop in ATRs from the signal close; 0 for none"),
-        Param.ofInt("atr_period", 1, 1_000, 14, "ATR window for the stop, bars"));
+        Param.ofChoice("direction", List.of("long", "short", "both"), "long", "which crosses open positions")));
   }
 
   @Override

@@ -9,7 +9,6 @@ import io.plateau.data.synthetic.SyntheticMarket;
 import io.plateau.indicator.IndicatorCache;
 import io.plateau.instrument.InstrumentCatalog;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -50,45 +49,8 @@ class LookAheadTest {
     return builder.build();
   }
 
-  /** Every order the strategy places, as text with its bar, while pretending to be flat or in the recorded side. */
   private static List<String> decisions(StrategyDefinition definition, StrategySpec spec, BarSeries bars, int upTo) {
-    Strategy strategy = definition.compile(spec, bars, new IndicatorCache(bars));
-    List<String> log = new ArrayList<>();
-    int[] side = {0};
-    for (int i = strategy.warmUpBars(); i <= upTo; i++) {
-      int bar = i;
-      strategy.onBarClose(i, new Orders() {
-        @Override
-        public int positionSide() {
-          return side[0];
-        }
-
-        @Override
-        public int positionContracts() {
-          return Math.abs(side[0]);
-        }
-
-        @Override
-        public int positionEntries() {
-          return side[0] == 0 ? 0 : 1;
-        }
-
-        @Override
-        public void enter(int entrySide, OrderType type, int stopTicks, int limitTicks, int protectiveStop,
-            int target) {
-          log.add(bar + " enter " + entrySide + " " + type + " " + stopTicks + " " + limitTicks + " "
-              + protectiveStop + " " + target);
-          side[0] = entrySide;
-        }
-
-        @Override
-        public void exitAll() {
-          log.add(bar + " exit");
-          side[0] = 0;
-        }
-      });
-    }
-    return log;
+    return RecordingOrders.decisions(definition.compile(spec, bars, new IndicatorCache(bars)), upTo);
   }
 
   @Test

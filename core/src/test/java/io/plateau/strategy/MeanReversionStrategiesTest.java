@@ -10,7 +10,6 @@ import io.plateau.indicator.IndicatorCache;
 import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.util.InputException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,44 +27,10 @@ class MeanReversionStrategiesTest {
     return builder.build();
   }
 
-  /** The orders placed at each bar, simulating the position they imply (entries fill, exits flatten). */
   private static List<String> decisions(String strategy, Map<String, String> params, BarSeries bars) {
     StrategyDefinition definition = Strategies.get(strategy);
     Strategy kernel = definition.compile(definition.spec(params), bars, new IndicatorCache(bars));
-    List<String> log = new ArrayList<>();
-    int[] side = {0};
-    for (int i = kernel.warmUpBars(); i < bars.size(); i++) {
-      int bar = i;
-      kernel.onBarClose(i, new Orders() {
-        @Override
-        public int positionSide() {
-          return side[0];
-        }
-
-        @Override
-        public int positionContracts() {
-          return Math.abs(side[0]);
-        }
-
-        @Override
-        public int positionEntries() {
-          return side[0] == 0 ? 0 : 1;
-        }
-
-        @Override
-        public void enter(int s, OrderType type, int stop, int limit, int protectiveStop, int target) {
-          log.add(bar + (s > 0 ? " buy" : " sell"));
-          side[0] = s;
-        }
-
-        @Override
-        public void exitAll() {
-          log.add(bar + " exit");
-          side[0] = 0;
-        }
-      });
-    }
-    return log;
+    return RecordingOrders.decisions(kernel, bars.size() - 1);
   }
 
   @Test
