@@ -19,6 +19,14 @@ public sealed interface Sizing extends java.io.Serializable {
    */
   int contracts(double equity, int stopDistanceTicks, double tickValue, TradeLog trades);
 
+  /**
+   * Whole contracts {@code risk} pays for at {@code riskPerContract} each. The quotient is nudged up by a billionth
+   * before flooring: 0.6 − 0.4 / 2 is 0.39999999999999997 in binary, and an exact 200 contracts must not become 199.
+   */
+  private static int wholeContracts(double risk, double riskPerContract) {
+    return (int) Math.floor(risk / riskPerContract + 1e-9);
+  }
+
   /** Always the same number of contracts. */
   record Fixed(int contractsPerEntry) implements Sizing {
     public Fixed {
@@ -52,7 +60,7 @@ public sealed interface Sizing extends java.io.Serializable {
         return 0;
       }
       double risk = riskDollars > 0 ? riskDollars : riskFraction * equity;
-      int contracts = (int) Math.floor(risk / (stopDistanceTicks * tickValue));
+      int contracts = wholeContracts(risk, stopDistanceTicks * tickValue);
       return contracts == 0 && atLeastOne ? 1 : Math.max(contracts, 0);
     }
   }
@@ -78,7 +86,7 @@ public sealed interface Sizing extends java.io.Serializable {
         return warmUpContracts;
       }
       double risk = Math.min(fraction * kelly, capFraction) * equity;
-      return (int) Math.floor(risk / (stopDistanceTicks * tickValue));
+      return wholeContracts(risk, stopDistanceTicks * tickValue);
     }
 
     /** f* = W − (1 − W) / R over the last {@code lookback} trades; NaN with fewer trades or no losses or no wins. */
