@@ -7,5 +7,8 @@ package io.plateau.exec;
  * @param equity mark-to-market equity at each trading date's last bar
  * @param barsInMarket bars that ended with an open position
  * @param totalBars bars simulated
+ * @param maxBarDrawdown the largest fall of equity marked to market at every bar's close from its running peak,
+ *     in currency (the daily curve misses intraday dips)
  */
-public record SimulationResult(TradeLog trades, DailyEquity equity, long barsInMarket, long totalBars) {}
+public record SimulationResult(TradeLog trades, DailyEquity equity, long barsInMarket, long totalBars,
+    double maxBarDrawdown) {}

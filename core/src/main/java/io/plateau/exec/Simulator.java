@@ -23,7 +23,8 @@ import io.plateau.util.Checks;
  *  7. last bar of the trading date and a strategy that must be flat: flat at the close
  *  8. the strategy decides at the close (orders for the next bar only; with {@link FillTiming#SAME_CLOSE} its
  *     market orders fill at this close instead)
- *  9. last bar of the trading date: equity (cash + open profit at the close) recorded
+ *  9. equity marked at the close (cash + open profit) for the bar-level drawdown; on the last bar of the
+ *     trading date, recorded in the daily curve
  * </pre>
  * Closing at a bar's close (steps 6 and 7) pays market slippage. Allocation-free per bar; one simulator per thread.
  */
@@ -80,6 +81,8 @@ public final class Simulator {
     private double sessionStartEquity;
     private int decisionClose;
     private long barsInMarket;
+    private double barPeak = startingCapital;
+    private double maxBarDrawdown;
 
     Run(Strategy strategy) {
       this.strategy = strategy;
@@ -126,6 +129,9 @@ public final class Simulator {
         if (!position.isFlat()) {
           barsInMarket++;
         }
+        double markedEquity = cash + position.unrealizedPnl(close[i]);
+        barPeak = Math.max(barPeak, markedEquity);
+        maxBarDrawdown = Math.max(maxBarDrawdown, barPeak - markedEquity);
         if (i >= warmUp && !lockedOut && i < n - 1) {
           decisionClose = close[i];
           strategy.onBarClose(i, this);
@@ -137,7 +143,7 @@ public final class Simulator {
           daily.add(day[i], cash + position.unrealizedPnl(close[i]));
         }
       }
-      return new SimulationResult(trades, daily.build(), barsInMarket, n);
+      return new SimulationResult(trades, daily.build(), barsInMarket, n, maxBarDrawdown);
     }
 
     /** Step 3: protective orders of the entries open before this bar. */

@@ -56,6 +56,8 @@ public final class TargetPositionRunner {
     int[] high = bars.highTicksUnsafe();
     int[] low = bars.lowTicksUnsafe();
     long inMarket = 0;
+    double peak = startingCapital;
+    double maxBarDrawdown = 0;
     int n = targets.length;
     for (int i = 0; i < n; i++) {
       if (i > 0 && targets[i - 1] != side) {
@@ -77,11 +79,14 @@ public final class TargetPositionRunner {
         favorable = Math.max(favorable, side > 0 ? high[i] - entryTicks : entryTicks - low[i]);
         inMarket++;
       }
+      double equity = cash + (double) side * (close[i] - entryTicks) * contracts * tickValue;
+      peak = Math.max(peak, equity);
+      maxBarDrawdown = Math.max(maxBarDrawdown, peak - equity);
       if (lastOfDay[i]) {
-        daily.add(day[i], cash + (double) side * (close[i] - entryTicks) * contracts * tickValue);
+        daily.add(day[i], equity);
       }
     }
-    return new SimulationResult(trades, daily.build(), inMarket, n);
+    return new SimulationResult(trades, daily.build(), inMarket, n, maxBarDrawdown);
   }
 
   private double recordTrade(TradeLog trades, int side, long entryTime, long exitTime, int entryTicks,

@@ -1,7 +1,8 @@
 package io.plateau.metrics;
 
-import io.plateau.exec.TradeLog;
 import io.plateau.exec.DailyEquity;
+import io.plateau.exec.SimulationResult;
+import io.plateau.exec.TradeLog;
 /** Summarizes a simulation: its closed trades and daily equity into a {@link PerformanceSummary}. */
 public final class Metrics {
 
@@ -25,6 +26,17 @@ public final class Metrics {
    */
   public static PerformanceSummary summarize(TradeLog trades, DailyEquity equity, long barsInMarket,
       long totalBars, double riskFreeDaily) {
+    return summarize(trades, equity, barsInMarket, totalBars, riskFreeDaily, Double.NaN);
+  }
+
+  /** The summary of a simulation, its bar-level drawdown included; risk-free rate 0. */
+  public static PerformanceSummary summarize(SimulationResult result) {
+    return summarize(result.trades(), result.equity(), result.barsInMarket(), result.totalBars(), 0,
+        result.maxBarDrawdown());
+  }
+
+  private static PerformanceSummary summarize(TradeLog trades, DailyEquity equity, long barsInMarket,
+      long totalBars, double riskFreeDaily, double maxBarDrawdown) {
     if (!Double.isFinite(riskFreeDaily)) {
       throw new IllegalArgumentException("riskFreeDaily must be a finite number, was " + riskFreeDaily);
     }
@@ -57,6 +69,7 @@ public final class Metrics {
         days,
         drawdown.maxDrawdown(),
         100 * drawdown.maxDrawdownFraction(),
+        maxBarDrawdown,
         drawdown.longestDrawdownDays(),
         100 * cagr,
         100 * Returns.annualizedArithmetic(returns),

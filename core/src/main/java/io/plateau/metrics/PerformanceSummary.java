@@ -40,6 +40,8 @@ import java.util.List;
  * @param tradingDays trading dates in the equity curve
  * @param maxDrawdown largest fall of the daily equity from its running peak, in currency
  * @param maxDrawdownPercent largest fall of the daily equity as a percentage of its running peak
+ * @param maxBarDrawdown largest fall of equity marked at every bar's close from its running peak (intraday dips
+ *     included), in currency; NaN when the simulation did not report it
  * @param longestDrawdownDays most trading days from a peak to its recovery (or to the end)
  * @param cagrPercent compound annual growth rate over calendar time
  * @param annualizedReturnPercent mean daily return × 252, not compounded
@@ -71,6 +73,7 @@ public record PerformanceSummary(
     int tradingDays,
     double maxDrawdown,
     double maxDrawdownPercent,
+    double maxBarDrawdown,
     int longestDrawdownDays,
     double cagrPercent,
     double annualizedReturnPercent,

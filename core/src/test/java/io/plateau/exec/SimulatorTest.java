@@ -95,6 +95,10 @@ class SimulatorTest {
     // Entry 20001 (open 20000 + 1). Bar 2 reaches both target 20015 and stop 19992: the stop first, 19991 (-1 tick).
     assertEquals(19_991 * 0.25, result.trades().exitPrice(0));
     assertEquals(-10 * 1.25 - COST_ROUND_TURN, result.trades().netPnl(0), 1e-9);
+    // Marked every bar: bar 1 closes 2 ticks up ($10,002.50, the peak), bar 2 ends at $9,986.26: $16.24 down.
+    // The daily curve sees only the day's end, $13.74 below the starting capital.
+    assertEquals(2 * 1.25 + 10 * 1.25 + COST_ROUND_TURN, result.maxBarDrawdown(), 1e-9);
+    assertEquals(16.24, io.plateau.metrics.Metrics.summarize(result).maxBarDrawdown(), 1e-9);
 
     BarSeries gap = bars(TUESDAY_0830_CDT,
         bar(20_000, 20_001, 19_999, 20_000), bar(20_000, 20_004, 19_999, 20_003),

@@ -51,6 +51,7 @@ class TargetPositionRunnerTest {
         }
         assertArrayEquals(general.equity().equityUnsafe(), fast.equity().equityUnsafe(), 1e-6, what);
         assertEquals(general.barsInMarket(), fast.barsInMarket(), what);
+        assertEquals(general.maxBarDrawdown(), fast.maxBarDrawdown(), 1e-6, what);
         double[] figures = new double[3];
         runner.netProfitAndDrawdown(targets, figures);
         assertEquals(fast.equity().endingEquity() - 50_000, figures[0], 1e-6, what);

@@ -27,7 +27,7 @@ class PerformanceSummaryTest {
     assertEquals(List.of("trade_count", "winning_trades", "losing_trades", "net_profit", "gross_profit",
         "gross_loss", "profit_factor", "win_rate_percent", "average_win", "average_loss", "expectancy_per_trade",
         "expectancy_per_contract", "largest_win", "largest_loss", "starting_capital", "ending_equity",
-        "trading_days", "max_drawdown", "max_drawdown_percent", "longest_drawdown_days", "cagr_percent",
+        "trading_days", "max_drawdown", "max_drawdown_percent", "max_bar_drawdown", "longest_drawdown_days", "cagr_percent",
         "annualized_return_percent", "sharpe", "sortino", "mar", "risk_free_daily", "time_in_market_percent",
         "periods"), keys);
     assertEquals(1.4, tree.get("profit_factor").doubleValue());

@@ -126,8 +126,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     SimulationResult result = new Simulator(bars, costs, sizing, risk, capital, timing)
         .run(definition.compile(strategySpec, bars, new IndicatorCache(bars)));
-    PerformanceSummary summary = Metrics.summarize(result.trades(), result.equity(), result.barsInMarket(),
-        result.totalBars());
+    PerformanceSummary summary = Metrics.summarize(result);
     write(strategySpec, bars, costs, summary, result);
     print(strategySpec, bars, summary);
     return PlateauCli.EXIT_OK;
@@ -268,9 +267,10 @@ final class BacktestCommand implements Callable<Integer> {
     console.printf(Locale.ROOT, "  trades %d, win rate %.1f%%, profit factor %.2f, net profit $%,.2f, "
             + "expectancy $%,.2f/trade%n", s.tradeCount(), s.winRatePercent(), s.profitFactor(), s.netProfit(),
         s.expectancyPerTrade());
-    console.printf(Locale.ROOT, "  equity $%,.2f -> $%,.2f, CAGR %.2f%%, max drawdown $%,.2f (%.2f%%), Sharpe %.2f, "
-            + "Sortino %.2f, MAR %.2f%n", s.startingCapital(), s.endingEquity(), s.cagrPercent(), s.maxDrawdown(),
-        s.maxDrawdownPercent(), s.sharpe(), s.sortino(), s.mar());
+    console.printf(Locale.ROOT, "  equity $%,.2f -> $%,.2f, CAGR %.2f%%, max drawdown $%,.2f (%.2f%%) daily, "
+            + "$%,.2f bar by bar, Sharpe %.2f, Sortino %.2f, MAR %.2f%n", s.startingCapital(), s.endingEquity(),
+        s.cagrPercent(), s.maxDrawdown(), s.maxDrawdownPercent(), s.maxBarDrawdown(), s.sharpe(), s.sortino(),
+        s.mar());
     List<PeriodProfit> periods = s.periods();
     StringBuilder years = new StringBuilder("  net profit by period:");
     for (PeriodProfit period : periods) {
