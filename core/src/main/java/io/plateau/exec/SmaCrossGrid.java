@@ -51,81 +51,108 @@ public final class SmaCrossGrid {
       double[][] out) {
     int sets = fast.length;
     int n = open.length;
-    int[] relation = new int[sets];
-    byte[] target = new byte[sets];
-    int[] side = new int[sets];
-    int[] entry = new int[sets];
-    double[] cash = new double[sets];
-    double[] peak = new double[sets];
-    double[] drawdown = new double[sets];
-    int[] trades = new int[sets];
-    java.util.Arrays.fill(cash, startingCapital);
-    java.util.Arrays.fill(peak, startingCapital);
+    State state = new State(sets, startingCapital);
     byte up = longs ? (byte) 1 : 0;
     byte down = shorts ? (byte) -1 : 0;
     for (int blockStart = 0; blockStart < n; blockStart += BLOCK_BARS) {
       int blockEnd = Math.min(n, blockStart + BLOCK_BARS);
       for (int s = 0; s < sets; s++) {
-        double[] f = fast[s];
-        double[] w = slow[s];
         int firstValid = slowWindow[s] - 1;
         int from = Math.max(blockStart, firstValid);
-        if (from >= blockEnd) {
-          continue;
+        if (from < blockEnd) {
+          runBlock(state, s, fast[s], slow[s], firstValid, from, blockEnd, up, down);
         }
-        int rel = relation[s];
-        byte tgt = target[s];
-        int pos = side[s];
-        int entryTicks = entry[s];
-        double money = cash[s];
-        double high = peak[s];
-        double worst = drawdown[s];
-        int count = trades[s];
-        for (int i = from; i < blockEnd; i++) {
-          // Execution at this bar's open of the position decided at the previous close.
-          if (tgt != pos) {
-            if (pos != 0) {
-              money += pos * (open[i] - pos * slippage - entryTicks) * perTick - roundTripCost;
-              count++;
-            }
-            pos = tgt;
-            entryTicks = open[i] + pos * slippage;
-          }
-          // Decision at this bar's close.
-          double difference = f[i] - w[i];
-          if (i == firstValid) {
-            rel = difference > 0 ? 1 : difference < 0 ? -1 : 0;
-          } else if (difference > 0) {
-            if (rel < 0) {
-              tgt = up;
-            }
-            rel = 1;
-          } else if (difference < 0) {
-            if (rel > 0) {
-              tgt = down;
-            }
-            rel = -1;
-          }
-          if (lastOfDay[i]) {
-            double equity = money + pos * (close[i] - entryTicks) * perTick;
-            high = Math.max(high, equity);
-            worst = Math.max(worst, high - equity);
-          }
-        }
-        relation[s] = rel;
-        target[s] = tgt;
-        side[s] = pos;
-        entry[s] = entryTicks;
-        cash[s] = money;
-        peak[s] = high;
-        drawdown[s] = worst;
-        trades[s] = count;
       }
     }
     for (int s = 0; s < sets; s++) {
-      out[s][0] = cash[s] + side[s] * (close[n - 1] - entry[s]) * perTick - startingCapital;
-      out[s][1] = drawdown[s];
-      out[s][2] = trades[s];
+      out[s][0] = state.cash[s] + state.side[s] * (close[n - 1] - state.entry[s]) * perTick - startingCapital;
+      out[s][1] = state.drawdown[s];
+      out[s][2] = state.trades[s];
+    }
+  }
+
+  /**
+   * Set {@code s} over bars {@code [from, to)} of one block. A method of its own so that the JIT compiles this
+   * small hot loop by itself, with its own profile, rather than as the innermost loop of {@link #evaluate}.
+   */
+  private void runBlock(State state, int s, double[] f, double[] w, int firstValid, int from, int to, byte up,
+      byte down) {
+    int rel = state.relation[s];
+    byte tgt = state.target[s];
+    int pos = state.side[s];
+    int entryTicks = state.entry[s];
+    double money = state.cash[s];
+    double high = state.peak[s];
+    double worst = state.drawdown[s];
+    int count = state.trades[s];
+    int i = from;
+    if (i == firstValid) {
+      // The first bar with both averages: only the side of the crossing is known; no position yet.
+      double difference = f[i] - w[i];
+      rel = difference > 0 ? 1 : difference < 0 ? -1 : 0;
+      i++;
+    }
+    for (; i < to; i++) {
+      // Execution at this bar's open of the position decided at the previous close.
+      if (tgt != pos) {
+        if (pos != 0) {
+          money += pos * (open[i] - pos * slippage - entryTicks) * perTick - roundTripCost;
+          count++;
+        }
+        pos = tgt;
+        entryTicks = open[i] + pos * slippage;
+      }
+      // Decision at this bar's close.
+      double difference = f[i] - w[i];
+      if (difference > 0) {
+        if (rel < 0) {
+          tgt = up;
+        }
+        rel = 1;
+      } else if (difference < 0) {
+        if (rel > 0) {
+          tgt = down;
+        }
+        rel = -1;
+      }
+      if (lastOfDay[i]) {
+        double equity = money + pos * (close[i] - entryTicks) * perTick;
+        high = Math.max(high, equity);
+        worst = Math.max(worst, high - equity);
+      }
+    }
+    state.relation[s] = rel;
+    state.target[s] = tgt;
+    state.side[s] = pos;
+    state.entry[s] = entryTicks;
+    state.cash[s] = money;
+    state.peak[s] = high;
+    state.drawdown[s] = worst;
+    state.trades[s] = count;
+  }
+
+  /** Every set's running state between blocks. */
+  private static final class State {
+    final int[] relation;
+    final byte[] target;
+    final int[] side;
+    final int[] entry;
+    final double[] cash;
+    final double[] peak;
+    final double[] drawdown;
+    final int[] trades;
+
+    State(int sets, double startingCapital) {
+      relation = new int[sets];
+      target = new byte[sets];
+      side = new int[sets];
+      entry = new int[sets];
+      cash = new double[sets];
+      peak = new double[sets];
+      drawdown = new double[sets];
+      trades = new int[sets];
+      java.util.Arrays.fill(cash, startingCapital);
+      java.util.Arrays.fill(peak, startingCapital);
     }
   }
 }
