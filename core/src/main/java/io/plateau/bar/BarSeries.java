@@ -81,10 +81,10 @@ public final class BarSeries implements Serializable {
   private static void classify(SessionSchedule sessions, long[] startMillis,
       int[] tradingDay, boolean[] regularHours) {
     ExchangeClock clock = new ExchangeClock(sessions.timeZone());
-    int openMinute = sessions.globexOpen().getHour() * 60 + sessions.globexOpen().getMinute();
+    int openMinute = SessionSchedule.minuteOfDay(sessions.globexOpen());
     boolean previousEvening = sessions.opensPreviousEvening();
-    int regularOpen = sessions.regularOpen().getHour() * 60 + sessions.regularOpen().getMinute();
-    int regularClose = sessions.regularClose().getHour() * 60 + sessions.regularClose().getMinute();
+    int regularOpen = SessionSchedule.minuteOfDay(sessions.regularOpen());
+    int regularClose = SessionSchedule.minuteOfDay(sessions.regularClose());
     for (int i = 0; i < startMillis.length; i++) {
       long local = clock.toLocalMillis(startMillis[i]);
       int day = (int) Math.floorDiv(local, ExchangeClock.MILLIS_PER_DAY);

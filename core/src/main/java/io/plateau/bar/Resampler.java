@@ -26,8 +26,7 @@ public final class Resampler {
     }
     SessionSchedule sessions = series.instrument().sessions();
     ExchangeClock clock = new ExchangeClock(sessions.timeZone());
-    int openMinute = sessions.globexOpen().getHour() * 60 + sessions.globexOpen().getMinute();
-    int dayStart = sessions.opensPreviousEvening() ? openMinute - 1440 : openMinute;
+    int dayStart = sessions.globexOpenMinute();
     Aggregator aggregator = new Aggregator(series, target);
     int[] tradingDay = series.tradingDayUnsafe();
     long bucketDay = Long.MIN_VALUE;
@@ -63,9 +62,8 @@ public final class Resampler {
     }
     SessionSchedule sessions = series.instrument().sessions();
     int openMinute = session == Session.REGULAR
-        ? sessions.regularOpen().getHour() * 60 + sessions.regularOpen().getMinute()
-        : sessions.globexOpen().getHour() * 60 + sessions.globexOpen().getMinute()
-            - (sessions.opensPreviousEvening() ? 1440 : 0);
+        ? SessionSchedule.minuteOfDay(sessions.regularOpen())
+        : sessions.globexOpenMinute();
     Aggregator aggregator = new Aggregator(series, BarInterval.DAILY);
     int[] tradingDay = series.tradingDayUnsafe();
     long currentDay = Long.MIN_VALUE;

@@ -70,7 +70,7 @@ public final class SessionIndicators {
     double[] high = Smoothing.nans(n);
     double[] low = Smoothing.nans(n);
     SessionSchedule schedule = series.instrument().sessions();
-    int open = schedule.regularOpen().getHour() * 60 + schedule.regularOpen().getMinute();
+    int open = SessionSchedule.minuteOfDay(schedule.regularOpen());
     int rangeEnd = open + minutes;
     int barMinutes = series.interval().isDaily() ? 0 : series.interval().minutes();
     ExchangeClock clock = new ExchangeClock(schedule.timeZone());

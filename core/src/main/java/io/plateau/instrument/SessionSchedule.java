@@ -185,7 +185,7 @@ public record SessionSchedule(
       return new int[0];
     }
     Era era = eraOn(tradingDate);
-    int open = minuteOfDay(globexOpen) - (opensPreviousEvening() ? MINUTES_PER_DAY : 0);
+    int open = globexOpenMinute();
     int close = minuteOfDay(closeOn(tradingDate));
     List<Halt> halts = new ArrayList<>(era.halts());
     halts.sort(Comparator.comparing(Halt::start));
@@ -255,7 +255,16 @@ public record SessionSchedule(
     return tradingDate.atStartOfDay().plusMinutes(minutesAfterMidnight).atZone(timeZone).toInstant();
   }
 
-  static int minuteOfDay(LocalTime time) {
+  /**
+   * When the trading day opens, in minutes after the trading date's local midnight: negative when it opens on the
+   * previous evening (CME: 17:00 the evening before = -420).
+   */
+  public int globexOpenMinute() {
+    return minuteOfDay(globexOpen) - (opensPreviousEvening() ? MINUTES_PER_DAY : 0);
+  }
+
+  /** Minutes after midnight of a local time of day. */
+  public static int minuteOfDay(LocalTime time) {
     return time.getHour() * 60 + time.getMinute();
   }
 }

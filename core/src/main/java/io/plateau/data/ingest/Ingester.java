@@ -472,9 +472,8 @@ public final class Ingester {
   /** The session open of a trading date: the start a daily bar is stamped with (see {@link BarSeries}). */
   private long dailyStart(long tradingDay) {
     if (tradingDay != memoTradingDay) {
-      int openMinute = sessions.globexOpen().getHour() * 60 + sessions.globexOpen().getMinute()
-          - (sessions.opensPreviousEvening() ? 24 * 60 : 0);
-      memoDailyStart = sessions.instantAt(LocalDate.ofEpochDay(tradingDay), openMinute).toEpochMilli();
+      memoDailyStart = sessions.instantAt(LocalDate.ofEpochDay(tradingDay), sessions.globexOpenMinute())
+          .toEpochMilli();
       memoTradingDay = tradingDay;
     }
     return memoDailyStart;

@@ -1,5 +1,6 @@
 package io.plateau.data.synthetic;
 
+import io.plateau.instrument.SessionSchedule;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -202,7 +203,7 @@ final class DailyPath {
       List<LocalTime> times = jumps.eventTimes();
       this.eventMinutes = new short[times.size()];
       for (int i = 0; i < times.size(); i++) {
-        eventMinutes[i] = (short) (times.get(i).getHour() * 60 + times.get(i).getMinute());
+        eventMinutes[i] = (short) SessionSchedule.minuteOfDay(times.get(i));
       }
     }
 

@@ -28,8 +28,8 @@ final class IntradayProfile {
 
   IntradayProfile(SessionSchedule schedule, SyntheticConfig.Profile volatilityShape,
       SyntheticConfig.Profile volumeShape) {
-    regularOpenMinute = schedule.regularOpen().getHour() * 60 + schedule.regularOpen().getMinute();
-    regularCloseMinute = schedule.regularClose().getHour() * 60 + schedule.regularClose().getMinute();
+    regularOpenMinute = SessionSchedule.minuteOfDay(schedule.regularOpen());
+    regularCloseMinute = SessionSchedule.minuteOfDay(schedule.regularClose());
     double[] volatilityOfDay = shape(volatilityShape, regularOpenMinute, regularCloseMinute);
     double[] volumeOfDay = shape(volumeShape, regularOpenMinute, regularCloseMinute);
     double volumeOfFullDay = 0;
