@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JMH: an {@code sma-cross} grid of 100 parameter sets (fast 10..55 × slow 100..190) over about 2.1 million MES
- * one-minute bars, with {@link SmaCrossGrid}; indicators precomputed (shared across the grid). Bar-evaluations per
- * second = 100 × bars / (seconds per operation). Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the
+ * JMH: an {@code sma-cross} grid of 1,000 parameter sets (fast 5..125 step 5 × slow 130..520 step 10, the grid of
+ * {@link CoreGridBench}) over about 2.1 million MES one-minute bars, with {@link SmaCrossGrid}; indicators
+ * precomputed (shared across the grid). Bar-evaluations per second = 1,000 × bars / (seconds per operation). Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the
  * bytes allocated per operation, the per-set state arrays, independent of the number of bars.
  */
 @State(Scope.Benchmark)
@@ -29,6 +29,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class SmaCrossGridJmh {
+
+  private static final int SETS = 1_000;
 
   private double[][] fast;
   private double[][] slow;
@@ -43,22 +45,22 @@ public class SmaCrossGridJmh {
     BarSeries bars = SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), 7, from, to)
         .generate("MES", from, to);
     IndicatorCache cache = new IndicatorCache(bars);
-    fast = new double[100][];
-    slow = new double[100][];
-    slowWindow = new int[100];
-    for (int s = 0; s < 100; s++) {
-      int fastWindow = 10 + 5 * (s % 10);
-      slowWindow[s] = 100 + 10 * (s / 10);
+    fast = new double[SETS][];
+    slow = new double[SETS][];
+    slowWindow = new int[SETS];
+    for (int s = 0; s < SETS; s++) {
+      int fastWindow = 5 + 5 * (s % 25);
+      slowWindow[s] = 130 + 10 * (s / 25);
       fast[s] = cache.firstUnsafe(IndicatorSpec.parse("sma:" + fastWindow, "fast"));
       slow[s] = cache.firstUnsafe(IndicatorSpec.parse("sma:" + slowWindow[s], "slow"));
     }
-    figures = new double[100][3];
+    figures = new double[SETS][3];
     grid = new SmaCrossGrid(bars, CostModel.of(bars.instrument()), 1, 25_000);
-    System.out.printf("%n%,d bars x 100 sets per operation%n", bars.size());
+    System.out.printf("%n%,d bars x %,d sets per operation%n", bars.size(), SETS);
   }
 
   @Benchmark
-  public double hundredParameterSets() {
+  public double thousandParameterSets() {
     grid.evaluate(fast, slow, slowWindow, true, true, figures);
     return figures[0][0];
   }

@@ -2,24 +2,30 @@ package io.plateau.exec;
 
 import io.plateau.bar.BarSeries;
 import io.plateau.util.Checks;
+import java.util.Arrays;
 
 /**
  * Many {@code sma-cross} parameter sets in one pass over the bars: the optimizer's hot loop. Bars are taken in
- * blocks small enough that the block's moving averages, opens and closes stay in the CPU cache while every set
- * runs over them; each set keeps its state (crossing, position, cash, drawdown) between blocks. The arithmetic is
- * that of {@code SmaCross.targets} followed by {@link TargetPositionRunner#netProfitAndDrawdown}, fused (a test
- * holds the figures equal).
+ * blocks small enough that the block's moving averages stay in the CPU cache while every set runs over them; each
+ * set keeps its state (crossing, position, cash, drawdown) between blocks. The arithmetic is that of
+ * {@code SmaCross.targets} followed by {@link TargetPositionRunner#netProfitAndDrawdown}, fused (a test holds the
+ * figures equal).
+ *
+ * <p>Every bar's crossing condition is tested, but a bar on which the averages do not cross changes nothing, so the
+ * loop is a scan for the next crossing (one comparison per bar, four bars per branch); fills, and the equity marks
+ * at the close of each trading day, are applied per event between scans.
  *
  * <p>Allocation-free after construction; one grid per thread.
  */
 public final class SmaCrossGrid {
 
-  /** Bars per block: 1,024 bars of ~65 distinct averages, opens and closes fit a 1 MB L2 cache. */
+  /** Bars per block: 1,024 bars of ~65 distinct averages (8 KB each) fit a 1 MB L2 cache. */
   static final int BLOCK_BARS = 1024;
 
   private final int[] open;
   private final int[] close;
-  private final boolean[] lastOfDay;
+  /** Index of the last bar of every trading day, ascending: where daily equity is marked. */
+  private final int[] dayEnds;
   private final int slippage;
   private final double roundTripCost;
   private final double perTick;
@@ -30,10 +36,14 @@ public final class SmaCrossGrid {
     this.open = bars.openTicksUnsafe();
     this.close = bars.closeTicksUnsafe();
     int[] day = bars.tradingDayUnsafe();
-    this.lastOfDay = new boolean[day.length];
+    int[] ends = new int[day.length];
+    int count = 0;
     for (int i = 0; i < day.length; i++) {
-      lastOfDay[i] = i == day.length - 1 || day[i + 1] != day[i];
+      if (i == day.length - 1 || day[i + 1] != day[i]) {
+        ends[count++] = i;
+      }
     }
+    this.dayEnds = Arrays.copyOf(ends, count);
     this.slippage = costs.slippageTicks();
     this.roundTripCost = 2 * costs.perContractPerSide() * contracts;
     this.perTick = contracts * bars.instrument().tickValue();
@@ -56,20 +66,12 @@ public final class SmaCrossGrid {
     byte down = shorts ? (byte) -1 : 0;
     for (int blockStart = 0; blockStart < n; blockStart += BLOCK_BARS) {
       int blockEnd = Math.min(n, blockStart + BLOCK_BARS);
-      int s = 0;
-      while (s < sets) {
-        // Two sets already past their warm-up run interleaved: independent chains the CPU overlaps (1.5x here).
-        if (s + 1 < sets && slowWindow[s] - 1 < blockStart && slowWindow[s + 1] - 1 < blockStart) {
-          runPair(state, s, fast[s], slow[s], fast[s + 1], slow[s + 1], blockStart, blockEnd, up, down);
-          s += 2;
-          continue;
-        }
+      for (int s = 0; s < sets; s++) {
         int firstValid = slowWindow[s] - 1;
         int from = Math.max(blockStart, firstValid);
         if (from < blockEnd) {
           runBlock(state, s, fast[s], slow[s], firstValid, from, blockEnd, up, down);
         }
-        s++;
       }
     }
     for (int s = 0; s < sets; s++) {
@@ -80,8 +82,9 @@ public final class SmaCrossGrid {
   }
 
   /**
-   * Set {@code s} over bars {@code [from, to)} of one block. A method of its own so that the JIT compiles this
-   * small hot loop by itself, with its own profile, rather than as the innermost loop of {@link #evaluate}.
+   * Set {@code s} over bars {@code [from, to)} of one block. Per bar, in the simulator's order: the position decided
+   * at the previous close fills at this bar's open, the crossing is tested at this bar's close, and the last bar of
+   * a trading day marks equity at its close.
    */
   private void runBlock(State state, int s, double[] f, double[] w, int firstValid, int from, int to, byte up,
       byte down) {
@@ -93,15 +96,19 @@ public final class SmaCrossGrid {
     double high = state.peak[s];
     double worst = state.drawdown[s];
     int count = state.trades[s];
+    int dayEnd = state.dayEndCursor[s];
     int i = from;
     if (i == firstValid) {
-      // The first bar with both averages: only the side of the crossing is known; no position yet.
+      // The first bar with both averages: only the side of the crossing is known; no position yet, so equity is
+      // the starting capital and there is nothing to mark.
       double difference = f[i] - w[i];
       rel = difference > 0 ? 1 : difference < 0 ? -1 : 0;
       i++;
     }
-    for (; i < to; i++) {
-      // Execution at this bar's open of the position decided at the previous close.
+    while (dayEnd < dayEnds.length && dayEnds[dayEnd] < i) {
+      dayEnd++;
+    }
+    while (i < to) {
       if (tgt != pos) {
         if (pos != 0) {
           money += pos * (open[i] - pos * slippage - entryTicks) * perTick - roundTripCost;
@@ -110,24 +117,29 @@ public final class SmaCrossGrid {
         pos = tgt;
         entryTicks = open[i] + pos * slippage;
       }
-      // Decision at this bar's close.
-      double difference = f[i] - w[i];
-      if (difference > 0) {
-        if (rel < 0) {
-          tgt = up;
-        }
-        rel = 1;
-      } else if (difference < 0) {
-        if (rel > 0) {
-          tgt = down;
-        }
-        rel = -1;
-      }
-      if (lastOfDay[i]) {
-        double equity = money + pos * (close[i] - entryTicks) * perTick;
+      int crossing = rel > 0 ? nextBelow(f, w, i, to) : rel < 0 ? nextBelow(w, f, i, to) : nextUnequal(f, w, i, to);
+      // Equity marks up to and including the crossing bar: its fill comes at the next open.
+      int lastMarked = Math.min(crossing, to - 1);
+      while (dayEnd < dayEnds.length && dayEnds[dayEnd] <= lastMarked) {
+        double equity = money + pos * (close[dayEnds[dayEnd]] - entryTicks) * perTick;
         high = Math.max(high, equity);
         worst = Math.max(worst, high - equity);
+        dayEnd++;
       }
+      if (crossing < to) {
+        if (f[crossing] > w[crossing]) {
+          if (rel < 0) {
+            tgt = up;
+          }
+          rel = 1;
+        } else {
+          if (rel > 0) {
+            tgt = down;
+          }
+          rel = -1;
+        }
+      }
+      i = crossing + 1;
     }
     state.relation[s] = rel;
     state.target[s] = tgt;
@@ -137,97 +149,26 @@ public final class SmaCrossGrid {
     state.peak[s] = high;
     state.drawdown[s] = worst;
     state.trades[s] = count;
+    state.dayEndCursor[s] = dayEnd;
   }
 
-  /**
-   * Sets {@code s} and {@code s + 1}, both past their warm-up, over bars {@code [from, to)}: {@link #runBlock}'s
-   * loop for two sets at once.
-   */
-  private void runPair(State state, int s, double[] f1, double[] w1, double[] f2, double[] w2, int from, int to,
-      byte up, byte down) {
-    int t = s + 1;
-    int rel1 = state.relation[s];
-    int rel2 = state.relation[t];
-    byte tgt1 = state.target[s];
-    byte tgt2 = state.target[t];
-    int pos1 = state.side[s];
-    int pos2 = state.side[t];
-    int entry1 = state.entry[s];
-    int entry2 = state.entry[t];
-    double money1 = state.cash[s];
-    double money2 = state.cash[t];
-    double high1 = state.peak[s];
-    double high2 = state.peak[t];
-    double worst1 = state.drawdown[s];
-    double worst2 = state.drawdown[t];
-    int count1 = state.trades[s];
-    int count2 = state.trades[t];
-    for (int i = from; i < to; i++) {
-      if (tgt1 != pos1) {
-        if (pos1 != 0) {
-          money1 += pos1 * (open[i] - pos1 * slippage - entry1) * perTick - roundTripCost;
-          count1++;
-        }
-        pos1 = tgt1;
-        entry1 = open[i] + pos1 * slippage;
-      }
-      if (tgt2 != pos2) {
-        if (pos2 != 0) {
-          money2 += pos2 * (open[i] - pos2 * slippage - entry2) * perTick - roundTripCost;
-          count2++;
-        }
-        pos2 = tgt2;
-        entry2 = open[i] + pos2 * slippage;
-      }
-      double difference1 = f1[i] - w1[i];
-      if (difference1 > 0) {
-        if (rel1 < 0) {
-          tgt1 = up;
-        }
-        rel1 = 1;
-      } else if (difference1 < 0) {
-        if (rel1 > 0) {
-          tgt1 = down;
-        }
-        rel1 = -1;
-      }
-      double difference2 = f2[i] - w2[i];
-      if (difference2 > 0) {
-        if (rel2 < 0) {
-          tgt2 = up;
-        }
-        rel2 = 1;
-      } else if (difference2 < 0) {
-        if (rel2 > 0) {
-          tgt2 = down;
-        }
-        rel2 = -1;
-      }
-      if (lastOfDay[i]) {
-        double equity1 = money1 + pos1 * (close[i] - entry1) * perTick;
-        high1 = Math.max(high1, equity1);
-        worst1 = Math.max(worst1, high1 - equity1);
-        double equity2 = money2 + pos2 * (close[i] - entry2) * perTick;
-        high2 = Math.max(high2, equity2);
-        worst2 = Math.max(worst2, high2 - equity2);
-      }
+  /** The first bar in {@code [i, to)} where {@code a < b}, or {@code to}: four bars per branch. */
+  private static int nextBelow(double[] a, double[] b, int i, int to) {
+    while (i + 4 <= to && !(a[i] < b[i] | a[i + 1] < b[i + 1] | a[i + 2] < b[i + 2] | a[i + 3] < b[i + 3])) {
+      i += 4;
     }
-    state.relation[s] = rel1;
-    state.relation[t] = rel2;
-    state.target[s] = tgt1;
-    state.target[t] = tgt2;
-    state.side[s] = pos1;
-    state.side[t] = pos2;
-    state.entry[s] = entry1;
-    state.entry[t] = entry2;
-    state.cash[s] = money1;
-    state.cash[t] = money2;
-    state.peak[s] = high1;
-    state.peak[t] = high2;
-    state.drawdown[s] = worst1;
-    state.drawdown[t] = worst2;
-    state.trades[s] = count1;
-    state.trades[t] = count2;
+    while (i < to && !(a[i] < b[i])) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The first bar in {@code [i, to)} where the averages differ, or {@code to} (only before the first side is known). */
+  private static int nextUnequal(double[] a, double[] b, int i, int to) {
+    while (i < to && a[i] == b[i]) {
+      i++;
+    }
+    return i;
   }
 
   /** Every set's running state between blocks. */
@@ -240,6 +181,7 @@ public final class SmaCrossGrid {
     final double[] peak;
     final double[] drawdown;
     final int[] trades;
+    final int[] dayEndCursor;
 
     State(int sets, double startingCapital) {
       relation = new int[sets];
@@ -250,8 +192,9 @@ public final class SmaCrossGrid {
       peak = new double[sets];
       drawdown = new double[sets];
       trades = new int[sets];
-      java.util.Arrays.fill(cash, startingCapital);
-      java.util.Arrays.fill(peak, startingCapital);
+      dayEndCursor = new int[sets];
+      Arrays.fill(cash, startingCapital);
+      Arrays.fill(peak, startingCapital);
     }
   }
 }

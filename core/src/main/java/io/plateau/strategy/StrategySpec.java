@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * A strategy's name and parameter values: what Spark ships to executors and what a parameter-set id is derived
  * from. Values are kept as text (numbers as written, choices as names) so that the spec prints, parses and
- * compares exactly; {@link StrategyDefinition#validate} checks them against the parameter space.
+ * compares exactly; {@link StrategyDefinition#spec} checks them against the parameter space.
  *
  * @param name the strategy ({@code sma-cross})
  * @param params parameter values by name, sorted

@@ -2,6 +2,7 @@ package io.plateau.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.plateau.bar.BarInterval;
 import io.plateau.bar.BarSeries;
 import io.plateau.data.synthetic.SyntheticConfig;
 import io.plateau.data.synthetic.SyntheticMarket;
@@ -9,6 +10,7 @@ import io.plateau.indicator.IndicatorCache;
 import io.plateau.indicator.IndicatorSpec;
 import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.strategy.SmaCross;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,24 @@ class SmaCrossGridTest {
     LocalDate to = LocalDate.of(2023, 1, 31);
     BarSeries bars = SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), 21, from, to)
         .generate("MES", from, to);
+    assertGridMatchesThePerSetPath(bars);
+  }
+
+  /** Flat stretches make the averages exactly equal, before and after the first crossing: "no side" and "no cross". */
+  @Test
+  void equalAveragesNeitherCrossNorTrade() {
+    BarSeries.Builder builder = BarSeries.builder(InstrumentCatalog.builtIn().get("MES"), BarInterval.ONE_MINUTE);
+    long start = Instant.parse("2024-03-04T00:00:00Z").toEpochMilli();
+    int price = 20_000;
+    for (int i = 0; i < 12_000; i++) {
+      int phase = (i / 700) % 4;
+      price += phase == 1 ? 1 : phase == 3 ? -1 : 0;
+      builder.add(start + i * 60_000L, price, price + 1, price - 1, price, 10, -1, -1, null);
+    }
+    assertGridMatchesThePerSetPath(builder.build());
+  }
+
+  private static void assertGridMatchesThePerSetPath(BarSeries bars) {
     IndicatorCache cache = new IndicatorCache(bars);
     // Slow windows beyond one block (1,024 bars) too, so that sets start inside later blocks.
     int[][] sets = {{3, 10}, {5, 60}, {20, 200}, {50, 1500}, {100, 3000}, {7, 8}};
