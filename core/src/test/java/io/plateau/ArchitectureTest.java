@@ -31,7 +31,8 @@ class ArchitectureTest {
       Map.entry("strategy", 5),
       Map.entry("exec", 6),
       Map.entry("metrics", 7),
-      Map.entry("robust", 8));
+      Map.entry("robust", 8),
+      Map.entry("study", 9));
 
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.plateau\\.(\\w+)\\.", Pattern.MULTILINE);
 

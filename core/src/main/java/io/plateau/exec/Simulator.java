@@ -53,12 +53,22 @@ public final class Simulator {
   }
 
   public SimulationResult run(Strategy strategy) {
-    return new Run(strategy).execute();
+    return run(strategy, 0);
+  }
+
+  /**
+   * Runs {@code strategy} deciding only at the closes of bars {@code firstDecisionBar} and later: the bars before
+   * merely warm up its indicators, and the account is flat until the first decision (a walk-forward window's
+   * out-of-sample re-run).
+   */
+  public SimulationResult run(Strategy strategy, int firstDecisionBar) {
+    return new Run(strategy, Checks.nonNegative(firstDecisionBar, "firstDecisionBar")).execute();
   }
 
   /** The state of one run; also the {@link Orders} the strategy talks to. */
   private final class Run implements Orders {
     private final Strategy strategy;
+    private final int firstDecisionBar;
     private final TradeLog trades = new TradeLog();
     private final Position position;
     private final DailyEquity.Builder daily = DailyEquity.builder(startingCapital);
@@ -84,8 +94,9 @@ public final class Simulator {
     private double barPeak = startingCapital;
     private double maxBarDrawdown;
 
-    Run(Strategy strategy) {
+    Run(Strategy strategy, int firstDecisionBar) {
       this.strategy = strategy;
+      this.firstDecisionBar = firstDecisionBar;
       this.position = new Position(bars.instrument(), costs, risk.maxEntries(), risk.maxContracts(),
           risk.addPolicy(), trades);
     }
@@ -98,7 +109,7 @@ public final class Simulator {
       int[] close = bars.closeTicksUnsafe();
       int[] day = bars.tradingDayUnsafe();
       long[] time = bars.startMillisUnsafe();
-      int warmUp = strategy.warmUpBars();
+      int firstDecision = Math.max(strategy.warmUpBars(), firstDecisionBar);
       boolean flatAtSessionEnd = strategy.flatAtSessionEnd();
       for (int i = 0; i < n; i++) {
         if (i == 0 || day[i] != day[i - 1]) {
@@ -132,7 +143,7 @@ public final class Simulator {
         double markedEquity = cash + position.unrealizedPnl(close[i]);
         barPeak = Math.max(barPeak, markedEquity);
         maxBarDrawdown = Math.max(maxBarDrawdown, barPeak - markedEquity);
-        if (i >= warmUp && !lockedOut && i < n - 1) {
+        if (i >= firstDecision && !lockedOut && i < n - 1) {
           decisionClose = close[i];
           strategy.onBarClose(i, this);
           if (timing == FillTiming.SAME_CLOSE) {

@@ -42,7 +42,7 @@ public record Param(String name, Kind kind, double min, double max, String defau
   }
 
   /** An error message for {@code value}, or null when it is allowed. */
-  String check(String value) {
+  public String check(String value) {
     switch (kind) {
       case CHOICE -> {
         return choices.contains(value) ? null : "must be one of " + choices;

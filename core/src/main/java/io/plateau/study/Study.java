@@ -1,0 +1,62 @@
+package io.plateau.study;
+
+import io.plateau.bar.Session;
+import io.plateau.exec.CostModel;
+import io.plateau.exec.FillTiming;
+import io.plateau.exec.RiskRules;
+import io.plateau.exec.Sizing;
+import io.plateau.instrument.Instrument;
+import io.plateau.param.ParameterSpace;
+import io.plateau.param.Search;
+import io.plateau.robust.Objective;
+import io.plateau.robust.WalkForwardScheme;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A validated study: which bars, which strategy and parameter space, how to search it, how to simulate, how to cut
+ * walk-forward windows and what to maximize. Read from YAML by {@link StudyReader}; shipped to Spark executors.
+ *
+ * @param name the study's name (output directories are named after it)
+ * @param file the file it was read from
+ * @param text the file's text, as read (recorded in the run's manifest)
+ * @param store the bar store: a local path or any Hadoop URI
+ * @param symbols the symbols to optimize, each on its own
+ * @param start first trading date
+ * @param end last trading date
+ * @param barSize {@code 1m}, {@code 5m}, ..., {@code 1d}
+ * @param session Globex (all bars) or regular hours only
+ * @param space the parameter space
+ * @param search grid or random
+ * @param commissionPerSide commission plus fees per contract per side, or null for the catalog's
+ * @param slippageTicks adverse ticks on market and stop fills
+ * @param capital starting account equity
+ * @param sizing contracts per entry
+ * @param risk limits every simulation enforces
+ * @param fill when market orders fill
+ * @param walkForward the windows
+ * @param objective what the in-sample choice maximizes
+ * @param output the directory under which runs are written
+ */
+public record Study(String name, String file, String text, String store, List<String> symbols, LocalDate start,
+    LocalDate end, String barSize, Session session, ParameterSpace space, Search search, Double commissionPerSide,
+    int slippageTicks, double capital, Sizing sizing, RiskRules risk, FillTiming fill, WalkForwardScheme walkForward,
+    Objective objective, String output) implements Serializable {
+
+  public Study {
+    symbols = List.copyOf(symbols);
+  }
+
+  /** The costs of trading {@code instrument} under this study: the catalog's unless overridden. */
+  public CostModel costs(Instrument instrument) {
+    CostModel costs = CostModel.of(instrument).withSlippageTicks(slippageTicks);
+    return commissionPerSide == null ? costs
+        : new CostModel(commissionPerSide, 0, slippageTicks, costs.limitThroughTicks());
+  }
+
+  /** The bar size as {@link io.plateau.data.BarSource} takes it: a daily bar of the regular session is 1d-rth. */
+  public String sourceBarSize() {
+    return barSize.equals("1d") && session == Session.REGULAR ? "1d-rth" : barSize;
+  }
+}

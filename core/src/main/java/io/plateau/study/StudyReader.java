@@ -1,0 +1,370 @@
+package io.plateau.study;
+
+import io.plateau.bar.Session;
+import io.plateau.exec.AddPolicy;
+import io.plateau.exec.FillTiming;
+import io.plateau.exec.RiskRules;
+import io.plateau.exec.Sizing;
+import io.plateau.param.Axis;
+import io.plateau.param.Constraint;
+import io.plateau.param.ParameterSpace;
+import io.plateau.param.Search;
+import io.plateau.robust.Objective;
+import io.plateau.robust.Period;
+import io.plateau.robust.WalkForwardScheme;
+import io.plateau.strategy.Param;
+import io.plateau.strategy.Strategies;
+import io.plateau.strategy.StrategyDefinition;
+import io.plateau.util.ConfigNode;
+import io.plateau.util.InputException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a study file ({@code conf/studies/*.yaml}) into a {@link Study}, checking every key before any work
+ * starts: an unknown key or a bad value is an {@link InputException} naming the file, the key path, the value and
+ * what is allowed. The keys are documented in the README ("Study files").
+ */
+public final class StudyReader {
+
+  /** The most points a study's full grid may have: ids are dense, and a bigger grid needs random search anyway. */
+  static final long MAX_GRID_POINTS = 100_000_000L;
+  private static final int MAX_AXIS_STEPS = 100_000;
+  private static final Set<String> BAR_SIZES = Set.of("1m", "2m", "3m", "5m", "10m", "15m", "30m", "60m", "1d");
+
+  private StudyReader() {}
+
+  public static Study read(Path file) {
+    try {
+      return parse(Files.readAllBytes(file), file.toString());
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": no such study file");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses the YAML {@code text} of study file {@code fileName}. */
+  public static Study parse(byte[] text, String fileName) {
+    ConfigNode root = ConfigNode.parseYaml(text, fileName).allowKeys("name", "bars", "strategy", "search", "costs",
+        "account", "sizing", "risk", "fill", "walk_forward", "objective", "output");
+    String name = root.has("name") ? root.get("name").text() : stem(fileName);
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+      throw root.get("name").error("letters, digits, '_', '.' and '-' (it names output directories)");
+    }
+
+    ConfigNode bars = root.get("bars").allowKeys("store", "symbols", "start", "end", "bar_size", "session");
+    String store = bars.get("store").text();
+    List<String> symbols = new ArrayList<>();
+    for (ConfigNode symbol : bars.get("symbols").list()) {
+      if (!symbol.text().matches("[A-Z0-9]{1,10}")) {
+        throw symbol.error("a symbol of the instrument catalog, e.g. MES");
+      }
+      symbols.add(symbol.text());
+    }
+    if (symbols.isEmpty() || new LinkedHashSet<>(symbols).size() != symbols.size()) {
+      throw bars.get("symbols").error("a non-empty list of distinct symbols");
+    }
+    LocalDate start = bars.get("start").date();
+    LocalDate end = bars.get("end").date();
+    if (!end.isAfter(start)) {
+      throw bars.get("end").error("a date after bars.start " + start);
+    }
+    String barSize = bars.text("bar_size", "1m");
+    if (!BAR_SIZES.contains(barSize)) {
+      throw bars.get("bar_size").error("one of " + BAR_SIZES.stream().sorted().toList());
+    }
+    Session session = switch (bars.text("session", "globex")) {
+      case "globex" -> Session.GLOBEX;
+      case "regular" -> Session.REGULAR;
+      default -> throw bars.get("session").error("globex (all bars) or regular (regular trading hours only)");
+    };
+
+    ParameterSpace space = space(root.get("strategy"));
+    if (space.size() > MAX_GRID_POINTS) {
+      throw root.get("strategy").problem("the full grid has " + space.size() + " points, more than "
+          + MAX_GRID_POINTS + "; use coarser steps");
+    }
+    Search search = search(root.has("search") ? root.get("search") : null);
+    long admitted = space.admittedCount();
+    if (admitted == 0) {
+      throw root.get("strategy").problem("no parameter set of the " + space.size()
+          + "-point grid satisfies the constraints " + space.constraints().stream().map(Constraint::text).toList()
+          + " and the strategy's own rules; widen the ranges or relax the constraints");
+    }
+
+    Double commission = null;
+    int slippage = 1;
+    if (root.has("costs")) {
+      ConfigNode costs = root.get("costs").allowKeys("commission_per_side", "slippage_ticks");
+      if (costs.has("commission_per_side")) {
+        commission = nonNegative(costs.get("commission_per_side"));
+      }
+      slippage = costs.integer("slippage_ticks", 1);
+      if (slippage < 0) {
+        throw costs.get("slippage_ticks").error("a whole number >= 0");
+      }
+    }
+    double capital = 25_000;
+    if (root.has("account")) {
+      ConfigNode account = root.get("account").allowKeys("capital");
+      capital = account.number("capital", capital);
+      if (!(capital > 0)) {
+        throw account.get("capital").error("an amount > 0");
+      }
+    }
+    Sizing sizing = root.has("sizing") ? sizing(root.get("sizing")) : new Sizing.Fixed(1);
+    RiskRules risk = root.has("risk") ? risk(root.get("risk")) : RiskRules.singleEntry(100);
+    FillTiming fill = switch (root.text("fill", "next-open")) {
+      case "next-open" -> FillTiming.NEXT_OPEN;
+      case "close" -> FillTiming.SAME_CLOSE;
+      default -> throw root.get("fill").error("next-open or close");
+    };
+    WalkForwardScheme walkForward = walkForward(root.get("walk_forward"));
+    Objective objective = Objective.byConfigName(root.text("objective", "net-profit"));
+    if (objective == null) {
+      throw root.get("objective").error("one of " + Arrays.stream(Objective.values()).map(Objective::configName)
+          .toList());
+    }
+    String output = root.text("output", "runs");
+    return new Study(name, fileName, new String(text, StandardCharsets.UTF_8), store, symbols, start, end, barSize,
+        session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, objective, output);
+  }
+
+  private static ParameterSpace space(ConfigNode node) {
+    node.allowKeys("name", "params", "constraints");
+    StrategyDefinition strategy;
+    try {
+      strategy = Strategies.get(node.get("name").text());
+    } catch (InputException e) {
+      throw node.get("name").problem(e.getMessage());
+    }
+    Map<String, ConfigNode> given = node.has("params") ? node.get("params").entries() : Map.of();
+    Set<String> names = strategy.parameters().stream().map(Param::name).collect(Collectors.toCollection(
+        LinkedHashSet::new));
+    for (Map.Entry<String, ConfigNode> entry : given.entrySet()) {
+      if (!names.contains(entry.getKey())) {
+        throw entry.getValue().problem("unknown parameter of " + strategy.name() + "; it has " + names);
+      }
+    }
+    List<Axis> axes = new ArrayList<>();
+    for (Param param : strategy.parameters()) {
+      ConfigNode values = given.get(param.name());
+      axes.add(new Axis(param.name(), values == null ? List.of(param.defaultValue()) : axisValues(param, values)));
+    }
+    List<Constraint> constraints = new ArrayList<>();
+    if (node.has("constraints")) {
+      for (ConfigNode constraint : node.get("constraints").list()) {
+        constraints.add(Constraint.parse(constraint.text(), constraint.where(), names));
+      }
+    }
+    return new ParameterSpace(strategy, axes, constraints);
+  }
+
+  /** A parameter's values: one value, a list, or a range {@code {from, to, step}}; each checked against it. */
+  private static List<String> axisValues(Param param, ConfigNode node) {
+    List<String> values = new ArrayList<>();
+    if (node.isMapping()) {
+      node.allowKeys("from", "to", "step");
+      if (param.kind() == Param.Kind.CHOICE) {
+        throw node.problem("a choice takes a value or a list of values, not a range; allowed: " + param.choices());
+      }
+      BigDecimal from = decimal(node.get("from"));
+      BigDecimal to = decimal(node.get("to"));
+      BigDecimal step = decimal(node.get("step"));
+      if (step.signum() <= 0) {
+        throw node.get("step").error("a step > 0");
+      }
+      if (to.compareTo(from) < 0) {
+        throw node.get("to").error("a value >= from (" + from.toPlainString() + ")");
+      }
+      BigDecimal steps = to.subtract(from).divide(step, java.math.MathContext.DECIMAL64);
+      if (steps.compareTo(BigDecimal.valueOf(MAX_AXIS_STEPS)) > 0) {
+        throw node.get("step").error("a step giving at most " + MAX_AXIS_STEPS + " values");
+      }
+      for (BigDecimal value = from; value.compareTo(to) <= 0; value = value.add(step)) {
+        values.add(value.stripTrailingZeros().toPlainString());
+      }
+      if (param.kind() == Param.Kind.INT && values.stream().anyMatch(v -> v.contains("."))) {
+        throw node.problem("from, to and step must be whole numbers for " + param.name());
+      }
+    } else {
+      for (ConfigNode value : node.list()) {
+        values.add(value.text());
+      }
+    }
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values));
+    if (distinct.size() != values.size()) {
+      throw node.problem("values repeat: " + values);
+    }
+    for (String value : values) {
+      String problem = param.check(value);
+      if (problem != null) {
+        throw node.problem("value " + value + " " + problem);
+      }
+    }
+    return values;
+  }
+
+  private static Search search(ConfigNode node) {
+    if (node == null) {
+      return new Search.Grid();
+    }
+    node.allowKeys("method", "count", "seed");
+    String method = node.text("method", "grid");
+    switch (method) {
+      case "grid" -> {
+        if (node.has("count") || node.has("seed")) {
+          throw node.problem("count and seed belong to method: random");
+        }
+        return new Search.Grid();
+      }
+      case "random" -> {
+        int count = node.get("count").integer();
+        if (count < 1) {
+          throw node.get("count").error("a whole number >= 1");
+        }
+        return new Search.Random(count, node.has("seed") ? node.get("seed").longValue() : 1);
+      }
+      default -> throw node.get("method").error("grid or random");
+    }
+  }
+
+  private static Sizing sizing(ConfigNode node) {
+    String method = node.get("method").text();
+    switch (method) {
+      case "fixed" -> {
+        node.allowKeys("method", "contracts");
+        int contracts = node.integer("contracts", 1);
+        if (contracts < 1) {
+          throw node.get("contracts").error("a whole number >= 1");
+        }
+        return new Sizing.Fixed(contracts);
+      }
+      case "fixed-fractional" -> {
+        node.allowKeys("method", "risk_percent", "risk_dollars", "at_least_one");
+        if (node.has("risk_percent") == node.has("risk_dollars")) {
+          throw node.problem("give exactly one of risk_percent and risk_dollars");
+        }
+        boolean atLeastOne = node.has("at_least_one") && node.get("at_least_one").bool();
+        if (node.has("risk_percent")) {
+          return new Sizing.FixedFractional(percent(node.get("risk_percent")), 0, atLeastOne);
+        }
+        double dollars = node.get("risk_dollars").number();
+        if (!(dollars > 0)) {
+          throw node.get("risk_dollars").error("an amount > 0");
+        }
+        return new Sizing.FixedFractional(0, dollars, atLeastOne);
+      }
+      case "kelly" -> {
+        node.allowKeys("method", "fraction", "cap_percent", "lookback_trades", "warm_up_contracts");
+        double fraction = node.number("fraction", 0.5);
+        if (!(fraction > 0 && fraction <= 1)) {
+          throw node.get("fraction").error("a fraction of Kelly in (0, 1]");
+        }
+        double cap = node.has("cap_percent") ? percent(node.get("cap_percent")) : 0.25;
+        int lookback = node.integer("lookback_trades", 50);
+        if (lookback < 2) {
+          throw node.get("lookback_trades").error("a whole number >= 2");
+        }
+        int warmUp = node.integer("warm_up_contracts", 1);
+        if (warmUp < 0) {
+          throw node.get("warm_up_contracts").error("a whole number >= 0");
+        }
+        return new Sizing.Kelly(fraction, cap, lookback, warmUp);
+      }
+      default -> throw node.get("method").error("fixed, fixed-fractional or kelly");
+    }
+  }
+
+  private static RiskRules risk(ConfigNode node) {
+    node.allowKeys("max_entries", "max_contracts", "add_when", "daily_loss_limit_percent");
+    int maxEntries = node.integer("max_entries", 1);
+    if (maxEntries < 1) {
+      throw node.get("max_entries").error("a whole number >= 1");
+    }
+    int maxContracts = node.integer("max_contracts", 100);
+    if (maxContracts < 1) {
+      throw node.get("max_contracts").error("a whole number >= 1");
+    }
+    AddPolicy policy = switch (node.text("add_when", "in-profit")) {
+      case "in-profit" -> AddPolicy.ONLY_IN_PROFIT;
+      case "always" -> AddPolicy.ALSO_AGAINST;
+      default -> throw node.get("add_when").error("in-profit (never average down) or always");
+    };
+    double limit = node.has("daily_loss_limit_percent") ? node.get("daily_loss_limit_percent").number() : 0;
+    if (!(limit >= 0 && limit < 100)) {
+      throw node.get("daily_loss_limit_percent").error("a percent in [0, 100); 0 = off");
+    }
+    return new RiskRules(maxEntries, maxContracts, policy, limit / 100);
+  }
+
+  private static WalkForwardScheme walkForward(ConfigNode node) {
+    node.allowKeys("scheme", "in_sample", "out_of_sample", "warm_up");
+    boolean anchored = switch (node.text("scheme", "rolling")) {
+      case "rolling" -> false;
+      case "anchored" -> true;
+      default -> throw node.get("scheme").error("rolling or anchored");
+    };
+    Period inSample = period(node.get("in_sample"));
+    Period outOfSample = period(node.get("out_of_sample"));
+    for (ConfigNode length : List.of(node.get("in_sample"), node.get("out_of_sample"))) {
+      if (period(length).amount() < 1) {
+        throw length.error("a length of at least 1 day or month");
+      }
+    }
+    Period warmUp = node.has("warm_up") ? period(node.get("warm_up")) : new Period(20, Period.Unit.DAYS);
+    if (inSample.approximateTradingDays() < warmUp.approximateTradingDays()) {
+      throw node.get("in_sample").problem(inSample + " is shorter than the warm-up (" + warmUp
+          + "): the indicators would not be ready for most of the in-sample window; lengthen in_sample or shorten "
+          + "warm_up");
+    }
+    return new WalkForwardScheme(anchored, inSample, outOfSample, warmUp);
+  }
+
+  private static Period period(ConfigNode node) {
+    return Period.parse(node.text(), node.where());
+  }
+
+  private static BigDecimal decimal(ConfigNode node) {
+    try {
+      return new BigDecimal(node.text());
+    } catch (NumberFormatException e) {
+      throw node.error("a number");
+    }
+  }
+
+  private static double nonNegative(ConfigNode node) {
+    double value = node.number();
+    if (!(value >= 0)) {
+      throw node.error("an amount >= 0");
+    }
+    return value;
+  }
+
+  private static double percent(ConfigNode node) {
+    double value = node.number();
+    if (!(value > 0 && value < 100)) {
+      throw node.error("a percent in (0, 100)");
+    }
+    return value / 100;
+  }
+
+  private static String stem(String fileName) {
+    String base = Path.of(fileName).getFileName().toString();
+    int dot = base.lastIndexOf('.');
+    return dot > 0 ? base.substring(0, dot) : base;
+  }
+}

@@ -1,0 +1,126 @@
+package io.plateau.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plateau.bar.Session;
+import io.plateau.exec.Sizing;
+import io.plateau.param.Search;
+import io.plateau.robust.Objective;
+import io.plateau.robust.Period;
+import io.plateau.util.InputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StudyReaderTest {
+
+  private static final String STUDY = """
+      name: test
+      bars:
+        store: data/bars
+        symbols: [MES, M2K]
+        start: 2019-01-01
+        end: 2023-12-31
+        bar_size: 5m
+        session: regular
+      strategy:
+        name: sma-cross
+        params:
+          fast: {from: 5, to: 50, step: 5}
+          slow: [60, 120, 240]
+          direction: both
+        constraints: ["fast < slow"]
+      search: {method: random, count: 7, seed: 3}
+      costs: {commission_per_side: 0.5, slippage_ticks: 2}
+      account: {capital: 10000}
+      sizing: {method: fixed-fractional, risk_percent: 1}
+      risk: {max_entries: 2, max_contracts: 6, add_when: in-profit, daily_loss_limit_percent: 1.5}
+      walk_forward: {scheme: anchored, in_sample: 12 months, out_of_sample: 3 months, warm_up: 30 days}
+      objective: sharpe
+      output: out/runs
+      """;
+
+  private static Study parse(String text) {
+    return StudyReader.parse(text.getBytes(StandardCharsets.UTF_8), "conf/studies/test.yaml");
+  }
+
+  @Test
+  void everyKeyIsRead() {
+    Study study = parse(STUDY);
+    assertEquals("test", study.name());
+    assertEquals(List.of("MES", "M2K"), study.symbols());
+    assertEquals(LocalDate.of(2019, 1, 1), study.start());
+    assertEquals("5m", study.barSize());
+    assertEquals(Session.REGULAR, study.session());
+    assertEquals(10 * 3, study.space().size());
+    assertEquals(List.of("5", "10", "15", "20", "25", "30", "35", "40", "45", "50"),
+        study.space().axes().get(0).values());
+    assertEquals(List.of("both"), study.space().axes().get(2).values());
+    assertEquals(new Search.Random(7, 3), study.search());
+    assertEquals(0.5, study.commissionPerSide());
+    assertEquals(2, study.slippageTicks());
+    assertEquals(10_000, study.capital());
+    assertEquals(new Sizing.FixedFractional(0.01, 0, false), study.sizing());
+    assertEquals(2, study.risk().maxEntries());
+    assertEquals(0.015, study.risk().dailyLossLimitFraction(), 1e-12);
+    assertTrue(study.walkForward().anchored());
+    assertEquals(new Period(30, Period.Unit.DAYS), study.walkForward().warmUp());
+    assertEquals(Objective.SHARPE, study.objective());
+    assertEquals("out/runs", study.output());
+  }
+
+  @Test
+  void decimalRangesStepExactly() {
+    Study study = parse(STUDY.replace("direction: both", "direction: both\n    atr_stop: {from: 0.1, to: 0.5, step: 0.1}"));
+    assertEquals(List.of("0.1", "0.2", "0.3", "0.4", "0.5"), study.space().axes().get(3).values());
+  }
+
+  /** Each bad study: the replaced text, and what the message must say (file, key path, value, what is allowed). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "objective: sharpe|objectve: sharpe|conf/studies/test.yaml: objectve: unknown key; allowed here:",
+      "session: regular|sessions: regular|bars.sessions: unknown key",
+      "bar_size: 5m|bar_size: 7m|bars.bar_size: '7m' is not allowed; expected one of",
+      "end: 2023-12-31|end: 2018-12-31|bars.end: '2018-12-31' is not allowed; expected a date after bars.start",
+      "start: 2019-01-01|start: 2019-13-01|bars.start: '2019-13-01' is not allowed; expected a date yyyy-mm-dd",
+      "name: sma-cross|name: sma-crossing|strategy.name: unknown strategy 'sma-crossing'; known: sma-cross",
+      "direction: both|direction: sideways|strategy.params.direction: value sideways must be one of [long, short, both]",
+      "direction: both|directoin: both|strategy.params.directoin: unknown parameter of sma-cross",
+      "slow: [60, 120, 240]|slow: [60, 60]|strategy.params.slow: values repeat",
+      "step: 5}|step: 0}|strategy.params.fast.step: '0' is not allowed; expected a step > 0",
+      "fast: {from: 5, to: 50, step: 5}|fast: {from: 0, to: 50, step: 5}|value 0 must be a whole number in [1, 10000]",
+      "fast < slow|fast > slow|no parameter set of the 30-point grid satisfies the constraints [fast > slow]",
+      "fast < slow|fast < slw|constraint 'fast < slw' names 'slw', which is not a parameter",
+      "count: 7, |count: 0, |search.count: '0' is not allowed; expected a whole number >= 1",
+      "method: random|method: adaptive-ish|search.method: 'adaptive-ish' is not allowed; expected grid or random",
+      "in_sample: 12 months|in_sample: 1 months|walk_forward.in_sample: 1 months is shorter than the warm-up (30 days)",
+      "in_sample: 12 months|in_sample: a year|walk_forward.in_sample: 'a year' is not a length",
+      "scheme: anchored|scheme: sliding|walk_forward.scheme: 'sliding' is not allowed; expected rolling or anchored",
+      "risk_percent: 1|risk_percent: 150|sizing.risk_percent: '150' is not allowed; expected a percent in (0, 100)",
+      "objective: sharpe|objective: sortino|objective: 'sortino' is not allowed; expected one of [net-profit, sharpe",
+      "capital: 10000|capital: -5|account.capital: '-5' is not allowed; expected an amount > 0",
+      "symbols: [MES, M2K]|symbols: [MES, MES]|bars.symbols: a list is not allowed; expected a non-empty list of distinct",
+  })
+  void badStudiesAreRefusedNamingTheKeyAndValue(String original, String replacement, String expected) {
+    assertTrue(STUDY.contains(original), "the test's study contains " + original);
+    InputException error = assertThrows(InputException.class, () -> parse(STUDY.replace(original, replacement)));
+    assertTrue(error.getMessage().contains(expected), error.getMessage());
+    assertTrue(error.getMessage().startsWith("conf/studies/test.yaml"), error.getMessage());
+  }
+
+  @Test
+  void aMissingFileAndBrokenYamlAreInputErrors() {
+    InputException missing = assertThrows(InputException.class,
+        () -> StudyReader.read(Path.of("no/such/study.yaml")));
+    assertTrue(missing.getMessage().contains("no such study file"), missing.getMessage());
+    InputException broken = assertThrows(InputException.class, () -> parse("bars: [unclosed\nname: x\n"));
+    assertTrue(broken.getMessage().startsWith("conf/studies/test.yaml:"), broken.getMessage());
+    assertTrue(broken.getMessage().contains("not valid YAML"), broken.getMessage());
+  }
+}

@@ -1,0 +1,118 @@
+package io.plateau.study;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plateau.bar.BarSeries;
+import io.plateau.bar.Resampler;
+import io.plateau.data.synthetic.SyntheticConfig;
+import io.plateau.data.synthetic.SyntheticMarket;
+import io.plateau.exec.DailyEquity;
+import io.plateau.exec.SimulationResult;
+import io.plateau.exec.Simulator;
+import io.plateau.indicator.IndicatorCache;
+import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.robust.Window;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrialRunnerTest {
+
+  private static final String STUDY = """
+      bars: {store: unused, symbols: [MES], start: 2023-01-01, end: 2023-06-30, bar_size: 15m}
+      strategy:
+        name: sma-cross
+        params: {fast: [5, 10], slow: [20, 40], direction: [long, both]}
+      walk_forward: {in_sample: 30 days, out_of_sample: 15 days, warm_up: 5 days}
+      """;
+
+  private static Study study;
+  private static BarSeries bars;
+  private static StudyCalendar calendar;
+
+  @BeforeAll
+  static void bars() {
+    study = StudyReader.parse(STUDY.getBytes(StandardCharsets.UTF_8), "test.yaml");
+    LocalDate from = LocalDate.of(2023, 1, 1);
+    LocalDate to = LocalDate.of(2023, 6, 30);
+    BarSeries minutes = SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), 5, from, to)
+        .generate("MES", from, to);
+    bars = Resampler.toMinutes(minutes, 15);
+    calendar = StudyCalendar.of(study, "MES", bars.instrument().sessions(), bars.tradingDate(0),
+        bars.tradingDate(bars.size() - 1));
+  }
+
+  @Test
+  void aTrialIsTheSimulatorsRunCutIntoWindows() {
+    assertTrue(calendar.windows().size() >= 5, "windows: " + calendar.windows().size());
+    for (long id = 0; id < study.space().size(); id++) {
+      if (!study.space().admits(id)) {
+        continue;
+      }
+      Trial trial = new TrialRunner(study, bars, calendar).run(id);
+      SimulationResult direct = new Simulator(bars, study.costs(bars.instrument()), study.sizing(), study.risk(),
+          study.capital(), study.fill()).run(study.space().strategy().compile(study.space().spec(id), bars,
+              new IndicatorCache(bars)));
+      DailyEquity equity = direct.equity();
+      double total = 0;
+      for (float pnl : trial.dailyPnl()) {
+        total += pnl;
+      }
+      assertEquals(equity.endingEquity() - study.capital(), total, 0.05, "daily P&L adds up to the run's");
+      for (Window window : calendar.windows()) {
+        double before = equityAt(equity, window.inSampleStart().minusDays(1));
+        double isEnd = equityAt(equity, window.inSampleEnd());
+        double oosEnd = equityAt(equity, window.outOfSampleEnd());
+        assertEquals(isEnd - before, trial.inSample().get(window.index()).netProfit(), 1e-6);
+        assertEquals(oosEnd - isEnd, trial.outOfSample().get(window.index()).netProfit(), 1e-6);
+      }
+    }
+  }
+
+  /** The last simulated equity on or before {@code date}. */
+  private static double equityAt(DailyEquity equity, LocalDate date) {
+    double value = equity.startingCapital();
+    for (int i = 0; i < equity.size() && !equity.date(i).isAfter(date); i++) {
+      value = equity.equity(i);
+    }
+    return value;
+  }
+
+  @Test
+  void aReRunStartsFlatAndSeesNothingAfterItsWindow() {
+    Window window = calendar.windows().get(2);
+    long id = study.space().id(new int[] {0, 0, 1, 0, 0});
+    WindowRun run = new TrialRunner(study, bars, calendar).rerun(id, window);
+    assertEquals(window.index(), run.window().index());
+    int oosDays = calendar.indexAtOrAfter(window.outOfSampleEnd()) - calendar.indexAtOrAfter(
+        window.outOfSampleStart()) + 1;
+    assertEquals(oosDays, run.dailyPnl().length);
+    assertTrue(run.outOfSample().trades() > 0, "the set trades in the window");
+
+    // Replace every bar after the window by the bars of the span reversed: a different future.
+    int end = firstBarAfter(window.outOfSampleEnd());
+    BarSeries.Builder shuffled = BarSeries.builder(bars.instrument(), bars.interval());
+    for (int i = 0; i < bars.size(); i++) {
+      int source = i < end ? i : bars.size() - 1 - (i - end);
+      shuffled.add(bars.startMillis(i), bars.openTicks(source), bars.highTicks(source), bars.lowTicks(source),
+          bars.closeTicks(source), bars.volume(source), -1, -1, null);
+    }
+    BarSeries future = shuffled.build();
+    assertNotEquals(bars.closeTicks(bars.size() - 1), future.closeTicks(bars.size() - 1), "the future changed");
+    WindowRun again = new TrialRunner(study, future, calendar).rerun(id, window);
+    assertArrayEquals(run.dailyPnl(), again.dailyPnl(), 0);
+    assertEquals(run.outOfSample(), again.outOfSample());
+  }
+
+  private static int firstBarAfter(LocalDate date) {
+    int i = 0;
+    while (i < bars.size() && !bars.tradingDate(i).isAfter(date)) {
+      i++;
+    }
+    return i;
+  }
+}

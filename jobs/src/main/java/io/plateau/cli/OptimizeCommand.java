@@ -1,0 +1,73 @@
+package io.plateau.cli;
+
+import io.plateau.jobs.optimize.OptimizeJob;
+import io.plateau.study.Study;
+import io.plateau.study.StudyReader;
+import io.plateau.util.InputException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code plateau optimize}: a study's walk-forward optimization on Spark. */
+@Command(name = "optimize", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Runs a study (conf/studies/*.yaml): parameter sets on Spark, walk-forward windows, outputs under "
+        + "OUT/RUN_ID/.")
+final class OptimizeCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "The study file.")
+  private Path studyFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where runs go (default: the study's output key).")
+  private String out;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: spark-submit's, else local[*], all cores of this machine).")
+  private String master;
+
+  @Option(names = "--resume", description = "Continue the newest interrupted run of this study: only blocks not "
+      + "committed yet are run.")
+  private boolean resume;
+
+  @Option(names = "--blocks", paramLabel = "N", defaultValue = "0",
+      description = "Blocks (Spark tasks) per symbol; 0 (default) sizes them from the work and the cores.")
+  private int blocks;
+
+  @Override
+  public Integer call() throws Exception {
+    // Every key of the study is checked before Spark starts.
+    Study study = StudyReader.read(studyFile);
+    if (blocks < 0) {
+      throw new InputException("--blocks must be >= 0, was " + blocks);
+    }
+    SparkSession.Builder builder = SparkSession.builder().appName("plateau optimize " + study.name())
+        .config("spark.ui.showConsoleProgress", "false");
+    if (master != null) {
+      builder.master(master);
+    } else if (!new SparkConf().contains("spark.master")) {
+      builder.master("local[*]");
+    }
+    SparkSession spark = builder.getOrCreate();
+    try {
+      new OptimizeJob(spark, System.out, blocks).run(study, out, resume);
+      return PlateauCli.EXIT_OK;
+    } catch (RuntimeException e) {
+      throw inputProblemWithin(e);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** A bad input found inside a Spark task reaches the driver wrapped; unwrap it so that it exits 2. */
+  private static RuntimeException inputProblemWithin(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InputException input) {
+        return input;
+      }
+    }
+    return e;
+  }
+}

@@ -1,0 +1,91 @@
+package io.plateau.jobs.optimize;
+
+import io.plateau.bar.BarSeries;
+import io.plateau.study.Study;
+import io.plateau.study.StudyCalendar;
+import io.plateau.study.Trial;
+import io.plateau.study.TrialRunner;
+import io.plateau.robust.Objective;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * The executor's work for one block: load the symbol's bars (cached per JVM), simulate each set of the block once
+ * over the whole span, write the block's trials and P&amp;L files and commit the block. A block whose marker already
+ * exists (a retried or speculative task, or a resumed run) is not run again.
+ */
+final class BlockTask implements Serializable {
+
+  private final Study study;
+  private final Map<String, StudyCalendar> calendars;
+  private final String staging;
+
+  BlockTask(Study study, Map<String, StudyCalendar> calendars, String staging) {
+    this.study = study;
+    this.calendars = calendars;
+    this.staging = staging;
+  }
+
+  BlockResult run(Block block, Progress.Counters counters) {
+    try {
+      Configuration conf = RunDirectory.outputConf();
+      Path root = new Path(staging);
+      FileSystem fs = root.getFileSystem(conf);
+      Path marker = new Path(root, "blocks/" + block.name() + ".done");
+      if (fs.exists(marker)) {
+        return new BlockResult(block.index(), 0, 0, Double.NaN, true);
+      }
+      BarSeries bars = BarCache.bars(study, block.symbol());
+      TrialRunner runner = new TrialRunner(study, bars, calendars.get(block.symbol()));
+      long[] ids = block.ids() != null ? block.ids() : study.space().admittedIn(block.fromId(), block.toId());
+      MessageType trialsSchema = TrialTables.trialsSchema(study.space());
+      MessageType pnlSchema = TrialTables.pnlSchema();
+      List<Group> trials = new ArrayList<>();
+      List<Group> pnl = new ArrayList<>();
+      double best = Double.NaN;
+      Objective objective = study.objective();
+      for (long id : ids) {
+        Trial trial = runner.run(id);
+        TrialTables.addTrial(trials, trialsSchema, study.space(), block.symbol(), trial, objective);
+        pnl.add(TrialTables.pnlRow(pnlSchema, block.symbol(), trial));
+        for (var window : trial.inSample()) {
+          double value = objective.of(window);
+          if (!Double.isNaN(value) && (Double.isNaN(best) || value > best)) {
+            best = value;
+          }
+        }
+        counters.barEvaluations().add(bars.size());
+      }
+      String name = block.name() + ".parquet";
+      Path trialsTemporary = new Path(root, "trials/." + name + ".tmp");
+      Path pnlTemporary = new Path(root, "pnl/." + name + ".tmp");
+      TrialTables.write(conf, trialsTemporary, trialsSchema, trials);
+      TrialTables.write(conf, pnlTemporary, pnlSchema, pnl);
+      moveInto(fs, trialsTemporary, new Path(root, "trials/" + name));
+      moveInto(fs, pnlTemporary, new Path(root, "pnl/" + name));
+      RunDirectory.writeAtomically(fs, marker, new byte[0]);
+      if (!Double.isNaN(best)) {
+        counters.bestObjective().add(best);
+      }
+      return new BlockResult(block.index(), ids.length, (long) ids.length * bars.size(), best, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("block " + block.index() + " (" + block.symbol() + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static void moveInto(FileSystem fs, Path from, Path to) throws IOException {
+    fs.delete(to, false);
+    if (!fs.rename(from, to)) {
+      throw new IOException("cannot rename " + from + " to " + to);
+    }
+  }
+}

@@ -1,0 +1,457 @@
+package io.plateau.jobs.optimize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.plateau.bar.BarSeries;
+import io.plateau.data.BarStore;
+import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.param.Search;
+import io.plateau.metrics.Drawdown;
+import io.plateau.robust.SpanMetrics;
+import io.plateau.robust.WalkForwardSummary;
+import io.plateau.robust.Window;
+import io.plateau.strategy.Param;
+import io.plateau.study.Study;
+import io.plateau.study.StudyCalendar;
+import io.plateau.study.WindowRun;
+import io.plateau.util.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.schema.MessageType;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
+
+/**
+ * {@code plateau optimize}: the study's parameter sets fanned out over Spark executors in blocks, each set simulated
+ * once over the whole span; then, per walk-forward window, the set with the best in-sample objective, re-run flat on
+ * the window's out-of-sample span; the stitched out-of-sample curve and the walk-forward summary. Outputs (see
+ * {@link TrialTables}) are staged and published atomically by {@link RunDirectory}; the driver holds no bars, trades
+ * or per-set results, only block counts and one chosen set per window.
+ */
+public final class OptimizeJob {
+
+  /** Bar-evaluations a block aims at: about a minute of one core on the general simulator. */
+  static final long BLOCK_BAR_EVALUATIONS = 600_000_000L;
+
+  private final SparkSession spark;
+  private final PrintStream out;
+  private final int blocksPerSymbol;
+
+  /**
+   * @param blocksPerSymbol blocks per symbol, or 0 to size them from the work and the cluster's cores
+   */
+  public OptimizeJob(SparkSession spark, PrintStream out, int blocksPerSymbol) {
+    this.spark = spark;
+    this.out = out;
+    this.blocksPerSymbol = blocksPerSymbol;
+  }
+
+  /** What a run produced, for the command line and the tests. */
+  public record Outcome(String runDirectory, int blocks, int blocksRun, Map<String, WalkForwardSummary> summaries) {}
+
+  /** Runs {@code study} under {@code outDir} (the study's {@code output} when null); {@code resume} continues. */
+  public Outcome run(Study study, String outDir, boolean resume) throws IOException {
+    long started = System.nanoTime();
+    InstrumentCatalog catalog = InstrumentCatalog.builtIn();
+    checkParameterNames(study);
+    Map<String, StudyCalendar> calendars = calendars(study, catalog);
+    String out = outDir != null ? outDir : study.output();
+    RunDirectory run = resume ? RunDirectory.resume(out, study) : RunDirectory.create(out, study, LocalDateTime.now());
+    // A resumed run keeps the plan it started with, whatever the cluster it resumes on.
+    List<Block> blocks = resume ? run.readPlan() : plan(study, calendars);
+    if (!resume) {
+      run.writePlan(blocks);
+    }
+    Set<Integer> committed = new HashSet<>();
+    for (int index : run.committedBlocks()) {
+      committed.add(index);
+    }
+    List<Block> toRun = blocks.stream().filter(b -> !committed.contains(b.index())).toList();
+    this.out.printf(Locale.ROOT, "run %s: %d symbol(s), %,d parameter sets each, %d windows, %d blocks%s%n",
+        run.runId(), study.symbols().size(), blocks.stream().filter(b -> b.symbol().equals(study.symbols().get(0)))
+            .mapToLong(Block::admitted).sum(), calendars.get(study.symbols().get(0)).windows().size(), blocks.size(),
+        resume ? String.format(Locale.ROOT, " (%d committed before, %d to run)", committed.size(), toRun.size())
+            : "");
+    writeCalendar(run, calendars);
+
+    long blockStart = System.nanoTime();
+    List<BlockResult> results = runBlocks(study, calendars, run, toRun, blocks.size(), committed.size());
+    long blockNanos = System.nanoTime() - blockStart;
+    long evaluations = results.stream().mapToLong(BlockResult::barEvaluations).sum();
+
+    List<Chosen> chosen = choose(run, study);
+    List<WindowRun> reruns = rerun(study, calendars, chosen);
+    Map<String, WalkForwardSummary> summaries = writeWalkForward(run, study, calendars, chosen, reruns);
+    writeManifest(run, study, blocks, results, committed.size(), evaluations, blockNanos, started);
+    run.publish();
+    this.out.printf(Locale.ROOT, "outputs: %s%n", run.finalDir());
+    return new Outcome(run.finalDir().toString(), blocks.size(), (int) results.stream().filter(r -> !r.skipped())
+        .count(), summaries);
+  }
+
+  /** The set chosen on a window's in-sample span, with its in-sample metrics. */
+  record Chosen(String symbol, int window, long setId, SpanMetrics inSample) implements Serializable {}
+
+  private static void checkParameterNames(Study study) {
+    for (Param param : study.space().strategy().parameters()) {
+      if (TrialTables.reservedColumns().contains(param.name()) || param.name().startsWith("is_")
+          || param.name().startsWith("oos_")) {
+        throw new IllegalStateException("parameter " + param.name() + " collides with a column of the trials table");
+      }
+    }
+  }
+
+  /** Each symbol's calendar, from the trading dates of its first and last bars in the study's range. */
+  private Map<String, StudyCalendar> calendars(Study study, InstrumentCatalog catalog) {
+    BarStore store = BarStore.open(study.store(), catalog);
+    Map<String, StudyCalendar> calendars = new LinkedHashMap<>();
+    for (String symbol : study.symbols()) {
+      if (!store.symbols().contains(symbol)) {
+        throw new InputException(study.file() + ": bars.symbols: '" + symbol + "' is not in the bar store "
+            + study.store() + ", which holds " + store.symbols());
+      }
+      List<Integer> years = store.years(symbol).stream()
+          .filter(y -> y >= study.start().getYear() && y <= study.end().getYear()).toList();
+      LocalDate first = null;
+      LocalDate last = null;
+      for (int i = 0; i < years.size() && first == null; i++) {
+        BarSeries year = store.read(symbol, max(study.start(), LocalDate.of(years.get(i), 1, 1)),
+            min(study.end(), LocalDate.of(years.get(i), 12, 31)));
+        first = year.isEmpty() ? null : year.tradingDate(0);
+      }
+      for (int i = years.size() - 1; i >= 0 && last == null; i--) {
+        BarSeries year = store.read(symbol, max(study.start(), LocalDate.of(years.get(i), 1, 1)),
+            min(study.end(), LocalDate.of(years.get(i), 12, 31)));
+        last = year.isEmpty() ? null : year.tradingDate(year.size() - 1);
+      }
+      if (first == null) {
+        throw new InputException(study.file() + ": bars: the store " + study.store() + " has no " + symbol
+            + " bars between " + study.start() + " and " + study.end() + "; it has years " + store.years(symbol));
+      }
+      calendars.put(symbol, StudyCalendar.of(study, symbol, catalog.get(symbol).sessions(), first, last));
+    }
+    return calendars;
+  }
+
+  /**
+   * Blocks of about {@link #BLOCK_BAR_EVALUATIONS} each, and at least 3 per core of the cluster, per symbol. A grid
+   * is cut into id ranges holding equal numbers of admitted sets; a random draw into equal slices of its ids.
+   */
+  private List<Block> plan(Study study, Map<String, StudyCalendar> calendars) {
+    int cores = spark.sparkContext().defaultParallelism();
+    long[] drawn = study.search() instanceof Search.Random random ? random.ids(study.space()) : null;
+    long admitted = drawn != null ? drawn.length : study.space().admittedCount();
+    List<Block> blocks = new ArrayList<>();
+    for (String symbol : study.symbols()) {
+      long bars = (long) calendars.get(symbol).size() * barsPerDay(study);
+      long wanted = blocksPerSymbol > 0 ? blocksPerSymbol : Math.max(
+          (3L * cores + study.symbols().size() - 1) / study.symbols().size(),
+          admitted * bars / BLOCK_BAR_EVALUATIONS + 1);
+      int count = (int) Math.min(admitted, wanted);
+      if (drawn != null) {
+        for (int b = 0; b < count; b++) {
+          int from = (int) (drawn.length * (long) b / count);
+          int to = (int) (drawn.length * (long) (b + 1) / count);
+          long[] ids = java.util.Arrays.copyOfRange(drawn, from, to);
+          blocks.add(new Block(blocks.size(), symbol, ids[0], ids[ids.length - 1] + 1, ids, ids.length));
+        }
+        continue;
+      }
+      long seen = 0;
+      long assigned = 0;
+      long from = 0;
+      int made = 0;
+      for (long id = 0; id < study.space().size(); id++) {
+        if (study.space().admits(id)) {
+          seen++;
+          if (seen * count >= admitted * (made + 1)) {
+            blocks.add(new Block(blocks.size(), symbol, from, id + 1, null, seen - assigned));
+            assigned = seen;
+            from = id + 1;
+            made++;
+          }
+        }
+      }
+    }
+    return blocks;
+  }
+
+  private static long barsPerDay(Study study) {
+    int minutes = switch (study.barSize()) {
+      case "1d" -> 1440;
+      default -> Integer.parseInt(study.barSize().substring(0, study.barSize().length() - 1));
+    };
+    int sessionMinutes = study.session() == io.plateau.bar.Session.REGULAR ? 405 : 1380;
+    return Math.max(1, sessionMinutes / minutes);
+  }
+
+  private List<BlockResult> runBlocks(Study study, Map<String, StudyCalendar> calendars, RunDirectory run,
+      List<Block> toRun, int total, int alreadyDone) {
+    if (toRun.isEmpty()) {
+      return List.of();
+    }
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Progress.Counters counters = Progress.Counters.register(spark.sparkContext());
+    Progress progress = new Progress(total, alreadyDone, counters, out);
+    spark.sparkContext().addSparkListener(progress);
+    try {
+      BlockTask task = new BlockTask(study, calendars, run.staging().toString());
+      context.setJobDescription("plateau optimize " + study.name() + ": " + toRun.size() + " blocks");
+      return context.parallelize(toRun, toRun.size()).map(block -> task.run(block, counters)).collect();
+    } finally {
+      spark.sparkContext().removeSparkListener(progress);
+    }
+  }
+
+  /**
+   * Per symbol and window, the set with the best in-sample objective: undefined (NaN) objectives rank last, ties go
+   * to the lower set id. A Spark aggregation over the trials; only the winners come to the driver.
+   */
+  private List<Chosen> choose(RunDirectory run, Study study) {
+    Dataset<Row> trials = spark.read().parquet(new Path(run.staging(), "trials").toString());
+    WindowSpec byWindow = org.apache.spark.sql.expressions.Window.partitionBy("symbol", "window_index")
+        .orderBy(functions.col("rank_objective").desc_nulls_last(), functions.col("set_id").asc());
+    List<Row> rows = trials
+        .withColumn("rank_objective", functions.when(functions.isnan(functions.col("is_objective")), null)
+            .otherwise(functions.col("is_objective")))
+        .withColumn("rank", functions.row_number().over(byWindow))
+        .where(functions.col("rank").equalTo(1))
+        .orderBy("symbol", "window_index")
+        .select("symbol", "window_index", "set_id", "is_net_profit", "is_annualized_profit", "is_sharpe", "is_max_drawdown",
+            "is_return_drawdown", "is_profit_factor", "is_trades", "is_days")
+        .collectAsList();
+    List<Chosen> chosen = new ArrayList<>();
+    for (Row row : rows) {
+      chosen.add(new Chosen(row.getString(0), row.getInt(1), row.getLong(2), new SpanMetrics(row.getDouble(3),
+          row.getDouble(4), row.getDouble(5), row.getDouble(6), row.getDouble(7), row.getDouble(8), row.getInt(9),
+          row.getInt(10))));
+    }
+    return chosen;
+  }
+
+  /** Each chosen set re-run on its window's out-of-sample span, one task per window. */
+  private List<WindowRun> rerun(Study study, Map<String, StudyCalendar> calendars, List<Chosen> chosen) {
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    context.setJobDescription("plateau optimize " + study.name() + ": out-of-sample re-runs");
+    return context.parallelize(chosen, Math.max(1, chosen.size())).map(choice -> {
+      StudyCalendar calendar = calendars.get(choice.symbol());
+      io.plateau.study.TrialRunner runner = new io.plateau.study.TrialRunner(study,
+          BarCache.bars(study, choice.symbol()), calendar);
+      return runner.rerun(choice.setId(), calendar.windows().get(choice.window()));
+    }).collect();
+  }
+
+  private Map<String, WalkForwardSummary> writeWalkForward(RunDirectory run, Study study,
+      Map<String, StudyCalendar> calendars, List<Chosen> chosen, List<WindowRun> reruns) throws IOException {
+    Configuration conf = RunDirectory.outputConf();
+    MessageType windowsSchema = TrialTables.windowsSchema(study.space());
+    MessageType stitchedSchema = TrialTables.stitchedSchema();
+    List<Group> windowRows = new ArrayList<>();
+    List<Group> stitchedRows = new ArrayList<>();
+    Map<String, WalkForwardSummary> summaries = new LinkedHashMap<>();
+    Map<String, Object> document = new LinkedHashMap<>();
+    for (String symbol : study.symbols()) {
+      List<SpanMetrics> inSample = new ArrayList<>();
+      List<SpanMetrics> outOfSample = new ArrayList<>();
+      List<Map<String, Object>> windows = new ArrayList<>();
+      List<Double> stitched = new ArrayList<>();
+      double equity = study.capital();
+      out.printf(Locale.ROOT, "%s walk-forward (%s %s, objective %s):%n", symbol, study.walkForward().anchored()
+          ? "anchored" : "rolling", study.walkForward().inSample() + " / " + study.walkForward().outOfSample(),
+          study.objective().configName());
+      for (int i = 0; i < chosen.size(); i++) {
+        Chosen choice = chosen.get(i);
+        if (!choice.symbol().equals(symbol)) {
+          continue;
+        }
+        WindowRun rerun = reruns.get(i);
+        Window window = rerun.window();
+        inSample.add(choice.inSample());
+        outOfSample.add(rerun.outOfSample());
+        windowRows.add(TrialTables.windowRow(windowsSchema, study.space(), symbol, rerun, choice.inSample()));
+        StudyCalendar calendar = calendars.get(symbol);
+        int first = calendar.indexAtOrAfter(window.outOfSampleStart());
+        for (int d = 0; d < rerun.dailyPnl().length; d++) {
+          equity += rerun.dailyPnl()[d];
+          stitched.add(equity);
+          stitchedRows.add(new SimpleGroupFactory(stitchedSchema).newGroup().append("symbol", symbol)
+              .append("window_index", window.index()).append("date", TrialTables.day(calendar.date(first + d)))
+              .append("pnl", rerun.dailyPnl()[d]).append("equity", equity));
+        }
+        String params = study.space().varyingValues(choice.setId()).toString();
+        out.printf(Locale.ROOT, "  %d  IS %s..%s  OOS %s..%s  %-40s IS net %,12.2f  OOS net %,12.2f  (%d trades)%n",
+            window.index(), window.inSampleStart(), window.inSampleEnd(), window.outOfSampleStart(),
+            window.outOfSampleEnd(), params, choice.inSample().netProfit(), rerun.outOfSample().netProfit(),
+            rerun.outOfSample().trades());
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("window", window.index());
+        entry.put("in_sample", List.of(window.inSampleStart().toString(), window.inSampleEnd().toString()));
+        entry.put("out_of_sample", List.of(window.outOfSampleStart().toString(), window.outOfSampleEnd().toString()));
+        entry.put("set_id", choice.setId());
+        entry.put("params", study.space().values(choice.setId()));
+        entry.put("in_sample_metrics", choice.inSample());
+        entry.put("out_of_sample_metrics", rerun.outOfSample());
+        windows.add(entry);
+      }
+      double drawdown = Drawdown.of(study.capital(), stitched.stream().mapToDouble(Double::doubleValue).toArray())
+          .maxDrawdown();
+      WalkForwardSummary summary = WalkForwardSummary.of(inSample, outOfSample, drawdown);
+      summaries.put(symbol, summary);
+      out.printf(Locale.ROOT, "  walk-forward efficiency %s, profitable OOS windows %s, largest window share %s, "
+          + "OOS net %,.2f, stitched max drawdown %,.2f%n", percent(summary.efficiency()),
+          percent(summary.profitableWindowShare()), percent(summary.largestWindowShare()),
+          summary.outOfSampleNetProfit(), summary.stitchedMaxDrawdown());
+      Map<String, Object> perSymbol = new LinkedHashMap<>();
+      perSymbol.put("summary", summary);
+      perSymbol.put("windows", windows);
+      document.put(symbol, perSymbol);
+    }
+    Path walkforward = new Path(run.staging(), "walkforward");
+    TrialTables.write(conf, new Path(walkforward, "windows.parquet"), windowsSchema, windowRows);
+    TrialTables.write(conf, new Path(walkforward, "stitched.parquet"), stitchedSchema, stitchedRows);
+    run.writeText("walkforward/summary.json", json().writeValueAsString(document));
+    return summaries;
+  }
+
+  private void writeCalendar(RunDirectory run, Map<String, StudyCalendar> calendars) throws IOException {
+    MessageType schema = TrialTables.calendarSchema();
+    List<Group> rows = new ArrayList<>();
+    for (Map.Entry<String, StudyCalendar> entry : calendars.entrySet()) {
+      int[] dates = entry.getValue().tradingDatesUnsafe();
+      for (int d = 0; d < dates.length; d++) {
+        rows.add(new SimpleGroupFactory(schema).newGroup().append("symbol", entry.getKey()).append("day_index", d)
+            .append("date", dates[d]));
+      }
+    }
+    TrialTables.write(RunDirectory.outputConf(), new Path(run.staging(), "calendar.parquet"), schema, rows);
+  }
+
+  private void writeManifest(RunDirectory run, Study study, List<Block> blocks, List<BlockResult> results,
+      int committedBefore, long evaluations, long blockNanos, long started) throws IOException {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("run_id", run.runId());
+    manifest.put("study", ordered("file", study.file(), "name", study.name(), "sha256", sha256(study.text())));
+    manifest.put("inputs", inputs(study));
+    manifest.put("code_version", codeVersion());
+    manifest.put("spark", ordered("master", spark.sparkContext().master(), "version", spark.version(),
+        "default_parallelism", spark.sparkContext().defaultParallelism()));
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("blocks", blocks.size());
+    counts.put("blocks_run", results.stream().filter(r -> !r.skipped()).count());
+    counts.put("blocks_committed_before", committedBefore);
+    counts.put("parameter_sets_run", results.stream().mapToLong(BlockResult::sets).sum());
+    counts.put("bar_evaluations", evaluations);
+    manifest.put("counts", counts);
+    Map<String, Object> timings = new LinkedHashMap<>();
+    timings.put("blocks_seconds", blockNanos / 1e9);
+    timings.put("total_seconds", (System.nanoTime() - started) / 1e9);
+    timings.put("bar_evaluations_per_second", blockNanos == 0 ? 0 : evaluations / (blockNanos / 1e9));
+    manifest.put("timings", timings);
+    run.writeText("manifest.json", json().writeValueAsString(manifest));
+  }
+
+  /** The store files the study reads (its symbols' year partitions in range), with sizes and SHA-256. */
+  private static List<Map<String, Object>> inputs(Study study) throws IOException {
+    Path root = new Path(study.store());
+    FileSystem fs = root.getFileSystem(new Configuration());
+    List<Map<String, Object>> files = new ArrayList<>();
+    for (String symbol : study.symbols()) {
+      for (int year = study.start().getYear(); year <= study.end().getYear(); year++) {
+        Path dir = new Path(root, "symbol=" + symbol + "/year=" + year);
+        if (!fs.exists(dir)) {
+          continue;
+        }
+        for (FileStatus file : fs.listStatus(dir)) {
+          if (file.isFile() && file.getPath().getName().endsWith(".parquet")) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("path", file.getPath().toString());
+            entry.put("bytes", file.getLen());
+            entry.put("sha256", sha256(fs, file.getPath()));
+            files.add(entry);
+          }
+        }
+      }
+    }
+    return files;
+  }
+
+  /** The jar the job runs from and its SHA-256, or the classes directory in a development build. */
+  static String codeVersion() {
+    try {
+      java.nio.file.Path location = java.nio.file.Path.of(
+          OptimizeJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (java.nio.file.Files.isRegularFile(location)) {
+        return location.getFileName() + " sha256:" + io.plateau.util.Hashing.sha256(location);
+      }
+      return "classes directory " + location;
+    } catch (Exception e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  private static String sha256(FileSystem fs, Path file) throws IOException {
+    try (InputStream in = fs.open(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+        digest.update(buffer, 0, read);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256(String text) {
+    return io.plateau.util.Hashing.sha256(text);
+  }
+
+  private static ObjectMapper json() {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  private static String percent(double fraction) {
+    return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+  }
+
+  private static LocalDate max(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,98 @@
+package io.plateau.jobs.optimize;
+
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.util.Locale;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.util.AccumulatorV2;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * The console progress of the block stage, one line per finished block: blocks done of the total, bar-evaluations
+ * per second, an ETA and the best in-sample objective so far. Fed by two accumulators the tasks add to; Spark's
+ * own progress bar is off.
+ */
+final class Progress extends SparkListener {
+
+  /** What tasks report as they go. */
+  record Counters(LongAccumulator barEvaluations, Max bestObjective) implements Serializable {
+
+    static Counters register(SparkContext context) {
+      LongAccumulator evaluations = context.longAccumulator("bar-evaluations");
+      Max best = new Max();
+      context.register(best, "best in-sample objective");
+      return new Counters(evaluations, best);
+    }
+  }
+
+  private final int total;
+  private final Counters counters;
+  private final PrintStream out;
+  private final long startNanos = System.nanoTime();
+  private int done;
+
+  Progress(int total, int alreadyDone, Counters counters, PrintStream out) {
+    this.total = total;
+    this.done = alreadyDone;
+    this.counters = counters;
+    this.out = out;
+  }
+
+  @Override
+  public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+    if (!"Success".equals(taskEnd.reason().toString())) {
+      return;
+    }
+    done++;
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    long evaluations = counters.barEvaluations().value();
+    double rate = evaluations / Math.max(seconds, 1e-3);
+    int left = total - done;
+    double eta = done == 0 ? Double.NaN : seconds / done * left;
+    out.printf(Locale.ROOT, "  blocks %d/%d  %,.1f M bar-evaluations/s  ETA %s  best in-sample objective %s%n",
+        done, total, rate / 1e6, Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0f s", eta),
+        Double.isNaN(counters.bestObjective().value()) ? "-"
+            : String.format(Locale.ROOT, "%,.2f", counters.bestObjective().value()));
+  }
+
+  /** The largest value added (NaN when none). */
+  static final class Max extends AccumulatorV2<Double, Double> {
+    private double max = Double.NaN;
+
+    @Override
+    public boolean isZero() {
+      return Double.isNaN(max);
+    }
+
+    @Override
+    public AccumulatorV2<Double, Double> copy() {
+      Max copy = new Max();
+      copy.max = max;
+      return copy;
+    }
+
+    @Override
+    public void reset() {
+      max = Double.NaN;
+    }
+
+    @Override
+    public void add(Double value) {
+      if (!value.isNaN() && (Double.isNaN(max) || value > max)) {
+        max = value;
+      }
+    }
+
+    @Override
+    public void merge(AccumulatorV2<Double, Double> other) {
+      add(other.value());
+    }
+
+    @Override
+    public Double value() {
+      return max;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package io.plateau.jobs.optimize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plateau.study.Study;
+import io.plateau.util.InputException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * A run's directory and its write protocol. Everything is written under {@code OUT/.RUN_ID.staging/} and the whole
+ * directory is renamed to {@code OUT/RUN_ID/} at the end, so a reader sees no run or a complete one. Inside the
+ * staging directory each block commits on its own: its files are written under temporary names, renamed into
+ * place, and then a marker {@code blocks/block-NNNNN.done} is created; a block is done exactly when its marker
+ * exists. {@code --resume} reopens the newest staging directory of the same study text and runs only the blocks
+ * without a marker.
+ */
+final class RunDirectory {
+
+  static final String STUDY_COPY = "study.yaml";
+  private static final String PLAN = "plan.json";
+  private static final String STAGING_SUFFIX = ".staging";
+  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final FileSystem fs;
+  private final Path out;
+  private final String runId;
+
+  private RunDirectory(FileSystem fs, Path out, String runId) {
+    this.fs = fs;
+    this.out = out;
+    this.runId = runId;
+  }
+
+  /** A Hadoop configuration whose local file system writes no {@code .crc} side files. */
+  static Configuration outputConf() {
+    Configuration conf = new Configuration();
+    conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
+    conf.setBoolean("fs.file.impl.disable.cache", true);
+    return conf;
+  }
+
+  /** A new run of {@code study} under {@code out}: its staging directory with a copy of the study. */
+  static RunDirectory create(String out, Study study, LocalDateTime now) {
+    try {
+      Path outPath = new Path(out);
+      FileSystem fs = outPath.getFileSystem(outputConf());
+      String runId = study.name() + "-" + RUN_TIME.format(now);
+      RunDirectory run = new RunDirectory(fs, fs.makeQualified(outPath), runId);
+      if (fs.exists(run.finalDir()) || fs.exists(run.staging())) {
+        throw new InputException(run.finalDir() + " already exists; wait a second or choose another --out");
+      }
+      fs.mkdirs(run.staging());
+      try (OutputStream copy = fs.create(new Path(run.staging(), STUDY_COPY), false)) {
+        copy.write(study.text().getBytes(StandardCharsets.UTF_8));
+      }
+      return run;
+    } catch (IOException e) {
+      throw new InputException("cannot create the run directory under " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The newest interrupted run of {@code study} under {@code out}, whose study text must be unchanged. */
+  static RunDirectory resume(String out, Study study) {
+    try {
+      Path outPath = new Path(out);
+      FileSystem fs = outPath.getFileSystem(outputConf());
+      Path qualified = fs.makeQualified(outPath);
+      String prefix = "." + study.name() + "-";
+      List<String> candidates = new ArrayList<>();
+      if (fs.exists(qualified)) {
+        for (FileStatus status : fs.listStatus(qualified)) {
+          String name = status.getPath().getName();
+          if (status.isDirectory() && name.startsWith(prefix) && name.endsWith(STAGING_SUFFIX)) {
+            candidates.add(name.substring(1, name.length() - STAGING_SUFFIX.length()));
+          }
+        }
+      }
+      if (candidates.isEmpty()) {
+        throw new InputException("--resume: no interrupted run of study '" + study.name() + "' under " + qualified
+            + "; run without --resume to start one");
+      }
+      candidates.sort(null);
+      RunDirectory run = new RunDirectory(fs, qualified, candidates.get(candidates.size() - 1));
+      String before;
+      try (var in = fs.open(new Path(run.staging(), STUDY_COPY))) {
+        before = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      if (!before.equals(study.text())) {
+        throw new InputException("--resume: " + study.file() + " changed since run " + run.runId
+            + " started; its results would mix two studies. Run without --resume to start afresh");
+      }
+      return run;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the runs under " + out, e);
+    }
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  Path staging() {
+    return new Path(out, "." + runId + STAGING_SUFFIX);
+  }
+
+  Path finalDir() {
+    return new Path(out, runId);
+  }
+
+  FileSystem fs() {
+    return fs;
+  }
+
+  /** The indexes of the blocks committed so far. */
+  int[] committedBlocks() throws IOException {
+    Path markers = new Path(staging(), "blocks");
+    if (!fs.exists(markers)) {
+      return new int[0];
+    }
+    return Arrays.stream(fs.listStatus(markers)).map(s -> s.getPath().getName())
+        .filter(n -> n.startsWith("block-") && n.endsWith(".done"))
+        .mapToInt(n -> Integer.parseInt(n.substring("block-".length(), n.length() - ".done".length()))).sorted()
+        .toArray();
+  }
+
+  /** Writes {@code text} to {@code relative} inside the staging directory, atomically (temporary name, rename). */
+  void writeText(String relative, String text) throws IOException {
+    writeAtomically(fs, new Path(staging(), relative), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Records the run's blocks, so that {@code --resume} runs the same blocks on any cluster. */
+  void writePlan(List<Block> blocks) throws IOException {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (Block block : blocks) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("index", block.index());
+      entry.put("symbol", block.symbol());
+      entry.put("from_id", block.fromId());
+      entry.put("to_id", block.toId());
+      entry.put("ids", block.ids());
+      entry.put("admitted", block.admitted());
+      entries.add(entry);
+    }
+    writeAtomically(fs, new Path(staging(), PLAN), new ObjectMapper().writeValueAsBytes(entries));
+  }
+
+  List<Block> readPlan() throws IOException {
+    JsonNode entries;
+    try (var in = fs.open(new Path(staging(), PLAN))) {
+      entries = new ObjectMapper().readTree(in);
+    }
+    List<Block> blocks = new ArrayList<>();
+    for (JsonNode entry : entries) {
+      JsonNode ids = entry.get("ids");
+      long[] drawn = null;
+      if (ids != null && ids.isArray()) {
+        drawn = new long[ids.size()];
+        for (int i = 0; i < drawn.length; i++) {
+          drawn[i] = ids.get(i).longValue();
+        }
+      }
+      blocks.add(new Block(entry.get("index").intValue(), entry.get("symbol").asText(),
+          entry.get("from_id").longValue(), entry.get("to_id").longValue(), drawn, entry.get("admitted").longValue()));
+    }
+    return blocks;
+  }
+
+  /** Publishes the run: the staging directory becomes {@code OUT/RUN_ID}. */
+  void publish() throws IOException {
+    if (!fs.rename(staging(), finalDir())) {
+      throw new IOException("cannot rename " + staging() + " to " + finalDir());
+    }
+  }
+
+  static void writeAtomically(FileSystem fs, Path target, byte[] bytes) throws IOException {
+    Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
+    try (OutputStream stream = fs.create(temporary, true)) {
+      stream.write(bytes);
+    }
+    fs.delete(target, false);
+    if (!fs.rename(temporary, target)) {
+      throw new IOException("cannot rename " + temporary + " to " + target);
+    }
+  }
+}
