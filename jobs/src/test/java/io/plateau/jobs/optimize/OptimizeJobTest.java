@@ -1,0 +1,263 @@
+package io.plateau.jobs.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Assertions;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import io.plateau.bar.BarSeries;
+import io.plateau.cli.PlateauCli;
+import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.robust.SpanMetrics;
+import io.plateau.robust.Window;
+import io.plateau.study.Study;
+import io.plateau.study.StudyBars;
+import io.plateau.study.StudyCalendar;
+import io.plateau.study.StudyReader;
+import io.plateau.study.Trial;
+import io.plateau.study.TrialRunner;
+import io.plateau.util.InputException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code optimize} on real Spark (local mode) over a generated store: its trials are the core's, its walk-forward
+ * choices are a brute-force selection's, a resumed run equals a clean one, the block count changes nothing, and bad
+ * studies are refused before any Spark work.
+ */
+class OptimizeJobTest extends JavaDataFrameSuiteBase {
+
+  private static final String STUDY = """
+      name: wf
+      bars: {store: STORE, symbols: [MES], start: 2022-01-01, end: 2022-12-31, bar_size: 15m}
+      strategy:
+        name: sma-cross
+        params: {fast: [5, 10, 15], slow: [30, 60], direction: [long, both]}
+      walk_forward: {scheme: rolling, in_sample: 60 days, out_of_sample: 20 days, warm_up: 10 days}
+      objective: net-profit
+      """;
+
+  @TempDir
+  static Path shared;
+
+  private static Study study;
+  private static OptimizeJob.Outcome clean;
+
+  @Override
+  public boolean enableHiveSupport() {
+    return false;
+  }
+
+  @BeforeEach
+  void startSpark() throws IOException {
+    runBefore();
+    if (clean == null) {
+      Path store = shared.resolve("bars");
+      assertEquals(0, PlateauCli.run("generate", "--symbols", "MES", "--start", "2021-12-01", "--end", "2022-12-31",
+          "--out", store.toString(), "--seed", "11"));
+      study = studyWith(STUDY.replace("STORE", store.toString()));
+      clean = job(3).run(study, shared.resolve("runs").toString(), false);
+    }
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    runAfterClass();
+  }
+
+  private OptimizeJob job(int blocksPerSymbol) {
+    return new OptimizeJob(spark(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        blocksPerSymbol);
+  }
+
+  private static Study studyWith(String text) throws IOException {
+    Path file = shared.resolve("study-" + Math.abs(text.hashCode()) + ".yaml");
+    Files.writeString(file, text);
+    return StudyReader.read(file);
+  }
+
+  @Test
+  void trialsAreTheCoresAndEachWindowChoosesTheBestInSampleSet() {
+    BarSeries bars = StudyBars.load(study, "MES", InstrumentCatalog.builtIn());
+    StudyCalendar calendar = StudyCalendar.of(study, "MES", bars.instrument().sessions(), bars.tradingDate(0),
+        bars.tradingDate(bars.size() - 1));
+    List<Window> windows = calendar.windows();
+    Assertions.assertTrue(windows.size() >= 8, "windows: " + windows.size());
+    TrialRunner runner = new TrialRunner(study, bars, calendar);
+    Map<Long, Trial> direct = new HashMap<>();
+    for (long id = 0; id < study.space().size(); id++) {
+      if (study.space().admits(id)) {
+        direct.put(id, runner.run(id));
+      }
+    }
+    assertEquals(12, direct.size());
+
+    List<Row> trials = spark().read().parquet(clean.runDirectory() + "/trials")
+        .select("set_id", "window_index", "is_net_profit", "oos_net_profit", "is_sharpe", "oos_max_drawdown",
+            "is_trades", "fast", "slow", "direction")
+        .collectAsList();
+    assertEquals(12 * windows.size(), trials.size());
+    for (Row row : trials) {
+      Trial trial = direct.get(row.getLong(0));
+      int window = row.getInt(1);
+      assertEquals(trial.inSample().get(window).netProfit(), row.getDouble(2), 0);
+      assertEquals(trial.outOfSample().get(window).netProfit(), row.getDouble(3), 0);
+      assertEquals(trial.inSample().get(window).sharpe(), row.getDouble(4), 0);
+      assertEquals(trial.outOfSample().get(window).maxDrawdown(), row.getDouble(5), 0);
+      assertEquals(trial.inSample().get(window).trades(), row.getInt(6));
+      Map<String, String> values = study.space().values(row.getLong(0));
+      assertEquals(values.get("fast"), Integer.toString(row.getInt(7)));
+      assertEquals(values.get("slow"), Integer.toString(row.getInt(8)));
+      assertEquals(values.get("direction"), row.getString(9));
+    }
+    for (Row row : spark().read().parquet(clean.runDirectory() + "/pnl").collectAsList()) {
+      List<Float> pnl = row.getList(2);
+      float[] expected = direct.get(row.getLong(0)).dailyPnl();
+      assertEquals(calendar.size(), pnl.size());
+      for (int d = 0; d < expected.length; d++) {
+        assertEquals(expected[d], pnl.get(d), 0);
+      }
+    }
+
+    // Brute force: per window the highest in-sample net profit, the lower id on a tie.
+    List<Row> chosen = spark().read().parquet(clean.runDirectory() + "/walkforward/windows.parquet")
+        .orderBy("window_index").select("window_index", "set_id", "oos_net_profit").collectAsList();
+    assertEquals(windows.size(), chosen.size());
+    double stitched = 0;
+    for (Window window : windows) {
+      long best = -1;
+      for (long id : direct.keySet().stream().sorted().toList()) {
+        double value = direct.get(id).inSample().get(window.index()).netProfit();
+        if (best < 0 || value > direct.get(best).inSample().get(window.index()).netProfit()) {
+          best = id;
+        }
+      }
+      assertEquals(best, chosen.get(window.index()).getLong(1), "window " + window.index());
+      SpanMetrics rerun = runner.rerun(best, window).outOfSample();
+      assertEquals(rerun.netProfit(), chosen.get(window.index()).getDouble(2), 1e-9);
+      stitched += rerun.netProfit();
+    }
+    assertEquals(stitched, clean.summaries().get("MES").outOfSampleNetProfit(), 1e-6);
+    double lastEquity = spark().read().parquet(clean.runDirectory() + "/walkforward/stitched.parquet")
+        .orderBy(org.apache.spark.sql.functions.col("date").desc()).first().getDouble(4);
+    assertEquals(study.capital() + stitched, lastEquity, 1e-6);
+  }
+
+  @Test
+  void aResumedRunComputesOnlyUncommittedBlocksAndEqualsACleanRun() throws IOException {
+    // A run that crashed after committing block 0: blocks 1 and 2 have no marker, block 1 left a temporary file,
+    // block 2 a final file of an attempt that never committed; the run was never published.
+    Path crashed = shared.resolve("runs/.wf-29991231-235959.staging");
+    copy(Path.of(clean.runDirectory().replace("file:", "")), crashed);
+    Files.delete(crashed.resolve("blocks/block-00001.done"));
+    Files.delete(crashed.resolve("blocks/block-00002.done"));
+    Files.delete(crashed.resolve("trials/block-00001.parquet"));
+    Files.writeString(crashed.resolve("trials/.block-00001.parquet.tmp"), "half a file");
+    Files.writeString(crashed.resolve("trials/block-00002.parquet"), "garbage");
+    deleteTree(crashed.resolve("walkforward"));
+    Files.delete(crashed.resolve("manifest.json"));
+
+    OptimizeJob.Outcome resumed = job(0).run(study, shared.resolve("runs").toString(), true);
+    assertEquals(3, resumed.blocks(), "the resumed run keeps the plan it started with");
+    assertEquals(2, resumed.blocksRun());
+    assertFalse(Files.exists(crashed), "published");
+    Path published = Path.of(resumed.runDirectory().replace("file:", ""));
+    Path original = Path.of(clean.runDirectory().replace("file:", ""));
+    for (String file : List.of("trials/block-00000.parquet", "trials/block-00001.parquet",
+        "trials/block-00002.parquet", "pnl/block-00001.parquet", "walkforward/windows.parquet",
+        "walkforward/stitched.parquet", "calendar.parquet")) {
+      assertArrayEquals(Files.readAllBytes(original.resolve(file)), Files.readAllBytes(published.resolve(file)), file);
+    }
+    assertEquals(Files.readString(original.resolve("walkforward/summary.json")),
+        Files.readString(published.resolve("walkforward/summary.json")));
+  }
+
+  @Test
+  void theNumberOfBlocksChangesNoResult() throws IOException {
+    OptimizeJob.Outcome one = job(1).run(study, shared.resolve("runs-one-block").toString(), false);
+    assertEquals(1, one.blocks());
+    assertEquals(sortedRows(clean.runDirectory() + "/trials"), sortedRows(one.runDirectory() + "/trials"));
+    assertEquals(sortedRows(clean.runDirectory() + "/pnl"), sortedRows(one.runDirectory() + "/pnl"));
+    Path a = Path.of(clean.runDirectory().replace("file:", ""));
+    Path b = Path.of(one.runDirectory().replace("file:", ""));
+    for (String file : List.of("walkforward/windows.parquet", "walkforward/stitched.parquet", "calendar.parquet")) {
+      assertArrayEquals(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file)), file);
+    }
+  }
+
+  private List<String> sortedRows(String path) {
+    return spark().read().parquet(path).collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  @Test
+  void studiesTheStoreCannotServeAreRefusedBeforeAnyRun() throws IOException {
+    String store = shared.resolve("bars").toString();
+    Map<String, String> cases = Map.of(
+        "symbols: [MES]", "bars.symbols: 'M2K' is not in the bar store",
+        "start: 2022-01-01, end: 2022-12-31", "has no MES bars between 2015-01-01 and 2015-12-31",
+        "in_sample: 60 days", "too short for one window");
+    Map<String, String> replacements = Map.of(
+        "symbols: [MES]", "symbols: [M2K]",
+        "start: 2022-01-01, end: 2022-12-31", "start: 2015-01-01, end: 2015-12-31",
+        "in_sample: 60 days", "in_sample: 400 days");
+    for (Map.Entry<String, String> entry : cases.entrySet()) {
+      Study bad = studyWith(STUDY.replace("STORE", store).replace(entry.getKey(), replacements.get(entry.getKey())));
+      Path out = shared.resolve("refused");
+      InputException error = assertThrows(InputException.class, () -> job(0).run(bad, out.toString(), false));
+      Assertions.assertTrue(error.getMessage().contains(entry.getValue()), error.getMessage());
+      assertFalse(Files.exists(out), "nothing written for " + entry.getKey());
+    }
+  }
+
+  @Test
+  void aBadStudyExitsTwoFromTheCommandLine() throws IOException {
+    Path file = shared.resolve("bad.yaml");
+    Files.writeString(file, STUDY.replace("objective: net-profit", "objective: luck"));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(PlateauCli.EXIT_BAD_INPUT, PlateauCli.run("optimize", file.toString()));
+    } finally {
+      System.setErr(original);
+    }
+    Assertions.assertTrue(err.toString(StandardCharsets.UTF_8).contains("objective: 'luck' is not allowed"), err.toString());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
