@@ -1,6 +1,7 @@
 package io.plateau.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarInterval;
 import io.plateau.bar.BarSeries;
@@ -44,29 +45,45 @@ class SmaCrossGridTest {
     IndicatorCache cache = new IndicatorCache(bars);
     // Slow windows beyond one block (1,024 bars) too, so that sets start inside later blocks.
     int[][] sets = {{3, 10}, {5, 60}, {20, 200}, {50, 1500}, {100, 3000}, {7, 8}};
-    double[][] fast = new double[sets.length][];
-    double[][] slow = new double[sets.length][];
-    int[] slowWindow = new int[sets.length];
+    int[] fastWindows = new int[sets.length];
+    int[] slowWindows = new int[sets.length];
     for (int s = 0; s < sets.length; s++) {
-      fast[s] = cache.firstUnsafe(IndicatorSpec.parse("sma:" + sets[s][0], "x"));
-      slow[s] = cache.firstUnsafe(IndicatorSpec.parse("sma:" + sets[s][1], "x"));
-      slowWindow[s] = sets[s][1];
+      fastWindows[s] = sets[s][0];
+      slowWindows[s] = sets[s][1];
     }
     CostModel costs = CostModel.of(bars.instrument());
+    SmaCrossGrid grid = new SmaCrossGrid(bars, costs, 3, 40_000);
+    int days = grid.dayEndsUnsafe().length;
     for (String direction : new String[] {"long", "short", "both"}) {
-      double[][] grid = new double[sets.length][3];
-      new SmaCrossGrid(bars, costs, 3, 40_000).evaluate(fast, slow, slowWindow, !direction.equals("short"),
-          !direction.equals("long"), grid);
+      SmaCrossGrid.Output out = new SmaCrossGrid.Output(sets.length, days);
+      grid.evaluate(fastWindows, slowWindows, !direction.equals("short"), !direction.equals("long"), out);
       TargetPositionRunner runner = new TargetPositionRunner(bars, costs, 3, 40_000);
       byte[] targets = new byte[bars.size()];
       double[] expected = new double[3];
       for (int s = 0; s < sets.length; s++) {
-        SmaCross.targets(fast[s], slow[s], slowWindow[s], direction, targets);
+        // The per-set path takes the averages from the indicator cache: the grid's own averages must match them.
+        double[] fast = cache.firstUnsafe(IndicatorSpec.parse("sma:" + sets[s][0], "x"));
+        double[] slow = cache.firstUnsafe(IndicatorSpec.parse("sma:" + sets[s][1], "x"));
+        SmaCross.targets(fast, slow, sets[s][1], direction, targets);
         runner.netProfitAndDrawdown(targets, expected);
         String what = direction + " " + sets[s][0] + "/" + sets[s][1];
-        assertEquals(expected[0], grid[s][0], 1e-6, what + " net profit");
-        assertEquals(expected[1], grid[s][1], 1e-6, what + " drawdown");
-        assertEquals(expected[2], grid[s][2], 0, what + " trades");
+        assertEquals(expected[0], out.netProfit[s], 1e-6, what + " net profit");
+        assertEquals(expected[1], out.maxDrawdown[s], 1e-6, what + " drawdown");
+        assertEquals(expected[2], out.trades[s], 0, what + " trades");
+        // The detail: trades and daily equity as the runner (held equal to the simulator) reports them.
+        SimulationResult full = runner.run(targets);
+        assertEquals(days, full.equity().size(), what + " days");
+        for (int d = 0; d < days; d++) {
+          assertEquals(full.equity().equity(d), out.dayEquity[s][d], 1e-6, what + " equity on day " + d);
+        }
+        assertEquals(full.trades().size(), out.trades[s], what + " trade count");
+        int[] endOfDay = grid.dayEndsUnsafe();
+        for (int t = 0; t < full.trades().size(); t++) {
+          assertEquals(full.trades().netPnl(t), out.tradeNetPnl(s, t), 1e-6, what + " trade " + t);
+          int exitBar = bars.indexAtOrAfter(full.trades().exitTimeMillis(t));
+          int day = out.tradeExitDay(s, t);
+          assertTrue(endOfDay[day] >= exitBar && (day == 0 || endOfDay[day - 1] < exitBar), what + " exit day");
+        }
       }
     }
   }

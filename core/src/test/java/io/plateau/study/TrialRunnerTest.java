@@ -14,9 +14,11 @@ import io.plateau.exec.SimulationResult;
 import io.plateau.exec.Simulator;
 import io.plateau.indicator.IndicatorCache;
 import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.Window;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,37 @@ class TrialRunnerTest {
         assertEquals(oosEnd - isEnd, trial.outOfSample().get(window.index()).netProfit(), 1e-6);
       }
     }
+  }
+
+  @Test
+  void theSmaCrossFastPathGivesTheSimulatorsTrials() {
+    long[] ids = study.space().admittedIn(0, study.space().size());
+    List<Trial> fast = new TrialRunner(study, bars, calendar).run(ids);
+    List<Trial> simulated = new TrialRunner(study, bars, calendar, false).run(ids);
+    for (int k = 0; k < ids.length; k++) {
+      Trial a = fast.get(k);
+      Trial b = simulated.get(k);
+      assertEquals(ids[k], a.setId());
+      assertEquals(ids[k], b.setId());
+      assertArrayEquals(b.dailyPnl(), a.dailyPnl(), 1e-3f);
+      for (int w = 0; w < calendar.windows().size(); w++) {
+        assertSame(b.inSample().get(w), a.inSample().get(w), ids[k] + " in-sample " + w);
+        assertSame(b.outOfSample().get(w), a.outOfSample().get(w), ids[k] + " out-of-sample " + w);
+      }
+      assertSame(b.whole(), a.whole(), ids[k] + " whole");
+      assertTrue(a.whole().trades() > 0);
+    }
+  }
+
+  private static void assertSame(SpanMetrics expected, SpanMetrics actual, String what) {
+    assertEquals(expected.netProfit(), actual.netProfit(), 1e-6, what);
+    assertEquals(expected.annualizedProfit(), actual.annualizedProfit(), 1e-6, what);
+    assertEquals(expected.sharpe(), actual.sharpe(), 1e-9, what);
+    assertEquals(expected.maxDrawdown(), actual.maxDrawdown(), 1e-6, what);
+    assertEquals(expected.returnToDrawdown(), actual.returnToDrawdown(), 1e-9, what);
+    assertEquals(expected.profitFactor(), actual.profitFactor(), 1e-9, what);
+    assertEquals(expected.trades(), actual.trades(), what);
+    assertEquals(expected.tradingDays(), actual.tradingDays(), what);
   }
 
   /** The last simulated equity on or before {@code date}. */

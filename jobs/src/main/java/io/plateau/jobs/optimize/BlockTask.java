@@ -53,8 +53,7 @@ final class BlockTask implements Serializable {
       List<Group> pnl = new ArrayList<>();
       double best = Double.NaN;
       Objective objective = study.objective();
-      for (long id : ids) {
-        Trial trial = runner.run(id);
+      for (Trial trial : runner.run(ids)) {
         TrialTables.addTrial(trials, trialsSchema, study.space(), block.symbol(), trial, objective);
         pnl.add(TrialTables.pnlRow(pnlSchema, block.symbol(), trial));
         for (var window : trial.inSample()) {
@@ -63,8 +62,8 @@ final class BlockTask implements Serializable {
             best = value;
           }
         }
-        counters.barEvaluations().add(bars.size());
       }
+      counters.barEvaluations().add((long) ids.length * bars.size());
       String name = block.name() + ".parquet";
       Path trialsTemporary = new Path(root, "trials/." + name + ".tmp");
       Path pnlTemporary = new Path(root, "pnl/." + name + ".tmp");
