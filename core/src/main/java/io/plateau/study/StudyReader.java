@@ -57,6 +57,18 @@ public final class StudyReader {
   }
 
   /** Parses the YAML {@code text} of study file {@code fileName}. */
+  /**
+   * A local path is made absolute against the working directory of the process reading the study, so that
+   * executors started elsewhere (a cluster worker's work directory) read the same store; a URI (hdfs://, s3a://,
+   * file:) is kept as written.
+   */
+  private static String absoluteLocation(String store) {
+    if (store.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return store;
+    }
+    return Path.of(store).toAbsolutePath().normalize().toString();
+  }
+
   public static Study parse(byte[] text, String fileName) {
     ConfigNode root = ConfigNode.parseYaml(text, fileName).allowKeys("name", "bars", "strategy", "search", "costs",
         "account", "sizing", "risk", "fill", "walk_forward", "objective", "output");
@@ -66,7 +78,7 @@ public final class StudyReader {
     }
 
     ConfigNode bars = root.get("bars").allowKeys("store", "symbols", "start", "end", "bar_size", "session");
-    String store = bars.get("store").text();
+    String store = absoluteLocation(bars.get("store").text());
     List<String> symbols = new ArrayList<>();
     for (ConfigNode symbol : bars.get("symbols").list()) {
       if (!symbol.text().matches("[A-Z0-9]{1,10}")) {

@@ -65,12 +65,14 @@ final class BlockTask implements Serializable {
       }
       counters.barEvaluations().add((long) ids.length * bars.size());
       String name = block.name() + ".parquet";
-      Path trialsTemporary = new Path(root, "trials/." + name + ".tmp");
-      Path pnlTemporary = new Path(root, "pnl/." + name + ".tmp");
+      Path trialsFile = new Path(root, "trials/" + name);
+      Path pnlFile = new Path(root, "pnl/" + name);
+      Path trialsTemporary = RunDirectory.temporaryFor(trialsFile);
+      Path pnlTemporary = RunDirectory.temporaryFor(pnlFile);
       TrialTables.write(conf, trialsTemporary, trialsSchema, trials);
       TrialTables.write(conf, pnlTemporary, pnlSchema, pnl);
-      moveInto(fs, trialsTemporary, new Path(root, "trials/" + name));
-      moveInto(fs, pnlTemporary, new Path(root, "pnl/" + name));
+      moveInto(fs, trialsTemporary, trialsFile);
+      moveInto(fs, pnlTemporary, pnlFile);
       RunDirectory.writeAtomically(fs, marker, new byte[0]);
       if (!Double.isNaN(best)) {
         counters.bestObjective().add(best);

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -34,6 +35,7 @@ final class RunDirectory {
   static final String STUDY_COPY = "study.yaml";
   private static final String PLAN = "plan.json";
   private static final String STAGING_SUFFIX = ".staging";
+  private static final String TEMPORARY_SUFFIX = ".tmp";
   private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final FileSystem fs;
@@ -180,15 +182,33 @@ final class RunDirectory {
     return blocks;
   }
 
-  /** Publishes the run: the staging directory becomes {@code OUT/RUN_ID}. */
+  /**
+   * Publishes the run: the staging directory, without the temporaries that attempts killed mid-write left, becomes
+   * {@code OUT/RUN_ID}.
+   */
   void publish() throws IOException {
+    var files = fs.listFiles(staging(), true);
+    while (files.hasNext()) {
+      Path file = files.next().getPath();
+      if (file.getName().startsWith(".") && file.getName().endsWith(TEMPORARY_SUFFIX)) {
+        fs.delete(file, false);
+      }
+    }
     if (!fs.rename(staging(), finalDir())) {
       throw new IOException("cannot rename " + staging() + " to " + finalDir());
     }
   }
 
+  /**
+   * A temporary name next to {@code target}, unique to the attempt: a task attempt that lost its executor but still
+   * runs cannot write into the file its retry is writing. Readers skip it (a leading dot), publish removes it.
+   */
+  static Path temporaryFor(Path target) {
+    return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX);
+  }
+
   static void writeAtomically(FileSystem fs, Path target, byte[] bytes) throws IOException {
-    Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
+    Path temporary = temporaryFor(target);
     try (OutputStream stream = fs.create(temporary, true)) {
       stream.write(bytes);
     }

@@ -177,6 +177,8 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
     assertEquals(3, resumed.blocks(), "the resumed run keeps the plan it started with");
     assertEquals(2, resumed.blocksRun());
     assertFalse(Files.exists(crashed), "published");
+    assertFalse(Files.exists(Path.of(resumed.runDirectory().replace("file:", ""), "trials/.block-00001.parquet.tmp")),
+        "the killed attempt's temporary is not published");
     Path published = Path.of(resumed.runDirectory().replace("file:", ""));
     Path original = Path.of(clean.runDirectory().replace("file:", ""));
     for (String file : List.of("trials/block-00000.parquet", "trials/block-00001.parquet",
