@@ -19,11 +19,14 @@ import java.io.Serializable;
  * @param returnToDrawdown {@code annualizedProfit / maxDrawdown}; NaN when there is no drawdown
  * @param profitFactor gross profit over gross loss of the trades that exited in the span ({@link
  *     TradeStats#profitFactor})
+ * @param winRate share of the span's trades with a positive net P&amp;L; NaN without trades
+ * @param expectancy mean net P&amp;L per trade of the span, in currency; NaN without trades
  * @param trades trades that exited in the span
  * @param tradingDays trading dates in the span
  */
 public record SpanMetrics(double netProfit, double annualizedProfit, double sharpe, double maxDrawdown,
-    double returnToDrawdown, double profitFactor, int trades, int tradingDays) implements Serializable {
+    double returnToDrawdown, double profitFactor, double winRate, double expectancy, int trades, int tradingDays)
+    implements Serializable {
 
   /**
    * The metrics of dates {@code [from, to)} of a simulation.
@@ -51,10 +54,12 @@ public record SpanMetrics(double netProfit, double annualizedProfit, double shar
     double grossProfit = 0;
     double grossLoss = 0;
     int trades = 0;
+    int winners = 0;
     for (int t = 0; t < tradeExitIndex.length; t++) {
       if (tradeExitIndex[t] >= from && tradeExitIndex[t] < to) {
         trades++;
         if (tradeNetPnl[t] > 0) {
+          winners++;
           grossProfit += tradeNetPnl[t];
         } else {
           grossLoss += tradeNetPnl[t];
@@ -62,7 +67,8 @@ public record SpanMetrics(double netProfit, double annualizedProfit, double shar
       }
     }
     return new SpanMetrics(net, annualized, Ratios.sharpe(returns, 0), drawdown,
-        drawdown > 0 ? annualized / drawdown : Double.NaN, TradeStats.profitFactor(grossProfit, grossLoss), trades,
-        days);
+        drawdown > 0 ? annualized / drawdown : Double.NaN, TradeStats.profitFactor(grossProfit, grossLoss),
+        trades == 0 ? Double.NaN : (double) winners / trades,
+        trades == 0 ? Double.NaN : (grossProfit + grossLoss) / trades, trades, days);
   }
 }

@@ -234,24 +234,39 @@ public final class StudyReader {
     if (node == null) {
       return new Search.Grid();
     }
-    node.allowKeys("method", "count", "seed");
     String method = node.text("method", "grid");
     switch (method) {
       case "grid" -> {
-        if (node.has("count") || node.has("seed")) {
-          throw node.problem("count and seed belong to method: random");
-        }
+        node.allowKeys("method");
         return new Search.Grid();
       }
       case "random" -> {
-        int count = node.get("count").integer();
-        if (count < 1) {
-          throw node.get("count").error("a whole number >= 1");
-        }
-        return new Search.Random(count, node.has("seed") ? node.get("seed").longValue() : 1);
+        node.allowKeys("method", "count", "seed");
+        return new Search.Random(atLeastOne(node.get("count")), node.has("seed") ? node.get("seed").longValue() : 1);
       }
-      default -> throw node.get("method").error("grid or random");
+      case "adaptive" -> {
+        node.allowKeys("method", "batches", "batch_size", "startup", "gamma", "candidates", "seed");
+        int batches = node.has("batches") ? atLeastOne(node.get("batches")) : 10;
+        int batchSize = node.has("batch_size") ? atLeastOne(node.get("batch_size")) : 50;
+        int startup = node.has("startup") ? atLeastOne(node.get("startup")) : 50;
+        double gamma = node.number("gamma", 0.25);
+        if (!(gamma > 0 && gamma < 1)) {
+          throw node.get("gamma").error("the share of trials modelled as good, in (0, 1)");
+        }
+        int candidates = node.has("candidates") ? atLeastOne(node.get("candidates")) : 24;
+        return new Search.Adaptive(batches, batchSize, startup, gamma, candidates,
+            node.has("seed") ? node.get("seed").longValue() : 1);
+      }
+      default -> throw node.get("method").error("grid, random or adaptive");
     }
+  }
+
+  private static int atLeastOne(ConfigNode node) {
+    int value = node.integer();
+    if (value < 1) {
+      throw node.error("a whole number >= 1");
+    }
+    return value;
   }
 
   private static Sizing sizing(ConfigNode node) {

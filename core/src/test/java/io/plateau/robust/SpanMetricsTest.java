@@ -23,17 +23,28 @@ class SpanMetricsTest {
     // Trades exiting on dates 2..5: -100, 250, -50 (the fifth P&L is spare capacity, no exit index).
     assertEquals(3, span.trades());
     assertEquals(250 / 150.0, span.profitFactor(), 1e-12);
+    assertEquals(1 / 3.0, span.winRate(), 1e-12);
+    assertEquals(100 / 3.0, span.expectancy(), 1e-12);
     double[] returns = {10_200 / 10_300.0 - 1, 10_500 / 10_200.0 - 1, 10_400 / 10_500.0 - 1, 10_700 / 10_400.0 - 1};
     assertEquals(Ratios.sharpe(returns, 0), span.sharpe(), 1e-12);
     assertEquals(4, span.tradingDays());
   }
 
   @Test
+  void aSpanWithoutTradesHasNoWinRateOrExpectancy() {
+    SpanMetrics span = SpanMetrics.of(new double[] {10_000, 10_000}, 10_000, 0, 2, new double[0], new int[0]);
+    assertEquals(0, span.trades());
+    assertEquals(Double.NaN, span.winRate());
+    assertEquals(Double.NaN, span.expectancy());
+    assertEquals(0, span.netProfit(), 0);
+  }
+
+  @Test
   void theSummaryAnnualizesOverAllWindowsAndFindsTheLargestShare() {
-    SpanMetrics isA = new SpanMetrics(1_000, 0, 0, 0, 0, 0, 0, 100);
-    SpanMetrics isB = new SpanMetrics(3_000, 0, 0, 0, 0, 0, 0, 100);
-    SpanMetrics oosA = new SpanMetrics(300, 0, 0, 0, 0, 0, 0, 50);
-    SpanMetrics oosB = new SpanMetrics(-100, 0, 0, 0, 0, 0, 0, 50);
+    SpanMetrics isA = new SpanMetrics(1_000, 0, 0, 0, 0, 0, 0, 0, 0, 100);
+    SpanMetrics isB = new SpanMetrics(3_000, 0, 0, 0, 0, 0, 0, 0, 0, 100);
+    SpanMetrics oosA = new SpanMetrics(300, 0, 0, 0, 0, 0, 0, 0, 0, 50);
+    SpanMetrics oosB = new SpanMetrics(-100, 0, 0, 0, 0, 0, 0, 0, 0, 50);
     WalkForwardSummary summary = WalkForwardSummary.of(List.of(isA, isB), List.of(oosA, oosB), 400);
     // OOS: 200 over 100 days; IS: 4,000 over 200 days: (200/100) / (4000/200) = 0.1.
     assertEquals(0.1, summary.efficiency(), 1e-12);

@@ -81,6 +81,12 @@ class StudyReaderTest {
     assertEquals(List.of("0.1", "0.2", "0.3", "0.4", "0.5"), study.space().axes().get(3).values());
   }
 
+  @Test
+  void anAdaptiveSearchTakesHyperoptsDefaults() {
+    Study study = parse(STUDY.replace("method: random, count: 7, seed: 3", "method: adaptive, batches: 4, seed: 9"));
+    assertEquals(new Search.Adaptive(4, 50, 50, 0.25, 24, 9), study.search());
+  }
+
   /** Each bad study: the replaced text, and what the message must say (file, key path, value, what is allowed). */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -98,7 +104,10 @@ class StudyReaderTest {
       "fast < slow|fast > slow|no parameter set of the 30-point grid satisfies the constraints [fast > slow]",
       "fast < slow|fast < slw|constraint 'fast < slw' names 'slw', which is not a parameter",
       "count: 7, |count: 0, |search.count: '0' is not allowed; expected a whole number >= 1",
-      "method: random|method: adaptive-ish|search.method: 'adaptive-ish' is not allowed; expected grid or random",
+      "method: random|method: adaptive-ish|search.method: 'adaptive-ish' is not allowed; expected grid, random or adaptive",
+      "method: random, count: 7|method: adaptive, batches: 0|search.batches: '0' is not allowed; expected a whole number",
+      "method: random, count: 7|method: adaptive, gamma: 1.5|search.gamma: '1.5' is not allowed; expected the share",
+      "method: random, count: 7|method: grid, count: 7|search.count: unknown key",
       "in_sample: 12 months|in_sample: 1 months|walk_forward.in_sample: 1 months is shorter than the warm-up (30 days)",
       "in_sample: 12 months|in_sample: a year|walk_forward.in_sample: 'a year' is not a length",
       "scheme: anchored|scheme: sliding|walk_forward.scheme: 'sliding' is not allowed; expected rolling or anchored",

@@ -6,6 +6,7 @@ import io.plateau.bar.BarSeries;
 import io.plateau.data.BarStore;
 import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.param.Search;
+import io.plateau.param.TreeParzen;
 import io.plateau.metrics.Drawdown;
 import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.WalkForwardSummary;
@@ -19,11 +20,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -82,7 +88,7 @@ public final class OptimizeJob {
     String out = outDir != null ? outDir : study.output();
     RunDirectory run = resume ? RunDirectory.resume(out, study) : RunDirectory.create(out, study, LocalDateTime.now());
     // A resumed run keeps the plan it started with, whatever the cluster it resumes on.
-    List<Block> blocks = resume ? run.readPlan() : plan(study, calendars);
+    List<Block> blocks = new ArrayList<>(resume ? run.readPlan() : plan(study, calendars));
     if (!resume) {
       run.writePlan(blocks);
     }
@@ -90,23 +96,41 @@ public final class OptimizeJob {
     for (int index : run.committedBlocks()) {
       committed.add(index);
     }
-    List<Block> toRun = blocks.stream().filter(b -> !committed.contains(b.index())).toList();
-    this.out.printf(Locale.ROOT, "run %s: %d symbol(s), %,d parameter sets each, %d windows, %d blocks%s%n",
-        run.runId(), study.symbols().size(), blocks.stream().filter(b -> b.symbol().equals(study.symbols().get(0)))
-            .mapToLong(Block::admitted).sum(), calendars.get(study.symbols().get(0)).windows().size(), blocks.size(),
-        resume ? String.format(Locale.ROOT, " (%d committed before, %d to run)", committed.size(), toRun.size())
-            : "");
+    int committedBefore = committed.size();
+    this.out.printf(Locale.ROOT, "run %s: %d symbol(s), %s, %d windows, %d blocks%s%n", run.runId(),
+        study.symbols().size(), describeSets(study, blocks), calendars.get(study.symbols().get(0)).windows().size(),
+        blocks.size(), resume ? String.format(Locale.ROOT, " (%d committed before, %d to run)", committedBefore,
+            blocks.size() - committedBefore) : "");
     writeCalendar(run, calendars);
 
     long blockStart = System.nanoTime();
-    List<BlockResult> results = runBlocks(study, calendars, run, toRun, blocks.size(), committed.size());
+    List<BlockResult> results = new ArrayList<>(runBlocks(study, calendars, run, uncommitted(blocks, 0, committed),
+        blocks.stream().filter(b -> b.batch() == 0).count(), committed, ""));
+    if (study.search() instanceof Search.Adaptive adaptive) {
+      for (int batch = 1; batch < adaptive.batches(); batch++) {
+        final int current = batch;
+        if (blocks.stream().noneMatch(b -> b.batch() == current)) {
+          long[] proposed = propose(run, study, adaptive, batch);
+          if (proposed.length == 0) {
+            this.out.printf(Locale.ROOT, "adaptive search: every admitted set is evaluated after batch %d%n",
+                batch - 1);
+            break;
+          }
+          blocks.addAll(cut(study, calendars, proposed, batch, blocks.size()));
+          run.writePlan(blocks);
+        }
+        results.addAll(runBlocks(study, calendars, run, uncommitted(blocks, batch, committed),
+            blocks.stream().filter(b -> b.batch() == current).count(), committed,
+            String.format(Locale.ROOT, "batch %d/%d ", batch + 1, adaptive.batches())));
+      }
+    }
     long blockNanos = System.nanoTime() - blockStart;
     long evaluations = results.stream().mapToLong(BlockResult::barEvaluations).sum();
 
     List<Chosen> chosen = choose(run, study);
     List<WindowRun> reruns = rerun(study, calendars, chosen);
     Map<String, WalkForwardSummary> summaries = writeWalkForward(run, study, calendars, chosen, reruns);
-    writeManifest(run, study, blocks, results, committed.size(), evaluations, blockNanos, started);
+    writeManifest(run, study, blocks, results, committedBefore, evaluations, blockNanos, started);
     run.publish();
     this.out.printf(Locale.ROOT, "outputs: %s%n", run.finalDir());
     return new Outcome(run.finalDir().toString(), blocks.size(), (int) results.stream().filter(r -> !r.skipped())
@@ -159,28 +183,20 @@ public final class OptimizeJob {
 
   /**
    * Blocks of about {@link #BLOCK_BAR_EVALUATIONS} each, and at least 3 per core of the cluster, per symbol. A grid
-   * is cut into id ranges holding equal numbers of admitted sets; a random draw into equal slices of its ids.
+   * is cut into id ranges holding equal numbers of admitted sets; a random draw, or an adaptive search's startup
+   * draw (its batch 0), into equal slices of its ids.
    */
   private List<Block> plan(Study study, Map<String, StudyCalendar> calendars) {
-    int cores = spark.sparkContext().defaultParallelism();
-    long[] drawn = study.search() instanceof Search.Random random ? random.ids(study.space()) : null;
-    long admitted = drawn != null ? drawn.length : study.space().admittedCount();
+    if (study.search() instanceof Search.Random random) {
+      return cut(study, calendars, random.ids(study.space()), 0, 0);
+    }
+    if (study.search() instanceof Search.Adaptive adaptive) {
+      return cut(study, calendars, adaptive.startupIds(study.space()), 0, 0);
+    }
+    long admitted = study.space().admittedCount();
     List<Block> blocks = new ArrayList<>();
     for (String symbol : study.symbols()) {
-      long bars = (long) calendars.get(symbol).size() * barsPerDay(study);
-      long wanted = blocksPerSymbol > 0 ? blocksPerSymbol : Math.max(
-          (3L * cores + study.symbols().size() - 1) / study.symbols().size(),
-          admitted * bars / BLOCK_BAR_EVALUATIONS + 1);
-      int count = (int) Math.min(admitted, wanted);
-      if (drawn != null) {
-        for (int b = 0; b < count; b++) {
-          int from = (int) (drawn.length * (long) b / count);
-          int to = (int) (drawn.length * (long) (b + 1) / count);
-          long[] ids = java.util.Arrays.copyOfRange(drawn, from, to);
-          blocks.add(new Block(blocks.size(), symbol, ids[0], ids[ids.length - 1] + 1, ids, ids.length));
-        }
-        continue;
-      }
+      int count = blockCount(study, calendars, symbol, admitted);
       long seen = 0;
       long assigned = 0;
       long from = 0;
@@ -189,7 +205,7 @@ public final class OptimizeJob {
         if (study.space().admits(id)) {
           seen++;
           if (seen * count >= admitted * (made + 1)) {
-            blocks.add(new Block(blocks.size(), symbol, from, id + 1, null, seen - assigned));
+            blocks.add(new Block(blocks.size(), 0, symbol, from, id + 1, null, seen - assigned));
             assigned = seen;
             from = id + 1;
             made++;
@@ -198,6 +214,29 @@ public final class OptimizeJob {
       }
     }
     return blocks;
+  }
+
+  /** Blocks for the explicit {@code ids} of batch {@code batch}, numbered from {@code firstIndex}. */
+  private List<Block> cut(Study study, Map<String, StudyCalendar> calendars, long[] ids, int batch, int firstIndex) {
+    List<Block> blocks = new ArrayList<>();
+    for (String symbol : study.symbols()) {
+      int count = blockCount(study, calendars, symbol, ids.length);
+      for (int b = 0; b < count; b++) {
+        long[] slice = Arrays.copyOfRange(ids, (int) (ids.length * (long) b / count),
+            (int) (ids.length * (long) (b + 1) / count));
+        blocks.add(new Block(firstIndex + blocks.size(), batch, symbol, slice[0], slice[slice.length - 1] + 1, slice,
+            slice.length));
+      }
+    }
+    return blocks;
+  }
+
+  private int blockCount(Study study, Map<String, StudyCalendar> calendars, String symbol, long sets) {
+    int cores = spark.sparkContext().defaultParallelism();
+    long bars = (long) calendars.get(symbol).size() * barsPerDay(study);
+    long wanted = blocksPerSymbol > 0 ? blocksPerSymbol : Math.max(
+        (3L * cores + study.symbols().size() - 1) / study.symbols().size(), sets * bars / BLOCK_BAR_EVALUATIONS + 1);
+    return (int) Math.max(1, Math.min(sets, wanted));
   }
 
   private static long barsPerDay(Study study) {
@@ -210,21 +249,55 @@ public final class OptimizeJob {
   }
 
   private List<BlockResult> runBlocks(Study study, Map<String, StudyCalendar> calendars, RunDirectory run,
-      List<Block> toRun, int total, int alreadyDone) {
+      List<Block> toRun, long total, Set<Integer> committed, String label) {
     if (toRun.isEmpty()) {
       return List.of();
     }
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Progress.Counters counters = Progress.Counters.register(spark.sparkContext());
-    Progress progress = new Progress(total, alreadyDone, counters, out);
+    Progress progress = new Progress(label, (int) total, (int) (total - toRun.size()), counters, out);
     spark.sparkContext().addSparkListener(progress);
     try {
       BlockTask task = new BlockTask(study, calendars, run.staging().toString());
-      context.setJobDescription("plateau optimize " + study.name() + ": " + toRun.size() + " blocks");
-      return context.parallelize(toRun, toRun.size()).map(block -> task.run(block, counters)).collect();
+      context.setJobDescription("plateau optimize " + study.name() + ": " + label + toRun.size() + " blocks");
+      List<BlockResult> results = context.parallelize(toRun, toRun.size()).map(block -> task.run(block, counters))
+          .collect();
+      toRun.forEach(block -> committed.add(block.index()));
+      return results;
     } finally {
       spark.sparkContext().removeSparkListener(progress);
     }
+  }
+
+  private static List<Block> uncommitted(List<Block> blocks, int batch, Set<Integer> committed) {
+    return blocks.stream().filter(b -> b.batch() == batch && !committed.contains(b.index())).toList();
+  }
+
+  private static String describeSets(Study study, List<Block> blocks) {
+    long first = blocks.stream().filter(b -> b.symbol().equals(study.symbols().get(0)) && b.batch() == 0)
+        .mapToLong(Block::admitted).sum();
+    if (study.search() instanceof Search.Adaptive adaptive) {
+      return String.format(Locale.ROOT, "adaptive search: %,d startup sets, then %d batches of %,d proposed sets",
+          first, adaptive.batches() - 1, adaptive.batchSize());
+    }
+    return String.format(Locale.ROOT, "%,d parameter sets each", first);
+  }
+
+  /**
+   * The adaptive search's next batch: {@link TreeParzen} over every set evaluated so far, each scored by its mean
+   * in-sample objective over the windows (and symbols), read from the committed trials; NaN ranks worst. Only ids
+   * and scores come to the driver, as many as the search evaluates.
+   */
+  private long[] propose(RunDirectory run, Study study, Search.Adaptive adaptive, int batch) {
+    List<Row> rows = spark.read().parquet(new Path(run.staging(), "trials").toString()).groupBy("set_id")
+        .agg(functions.avg("is_objective")).orderBy("set_id").collectAsList();
+    long[] ids = new long[rows.size()];
+    double[] scores = new double[rows.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = rows.get(i).getLong(0);
+      scores[i] = rows.get(i).isNullAt(1) ? Double.NaN : rows.get(i).getDouble(1);
+    }
+    return TreeParzen.propose(study.space(), ids, scores, adaptive.batchSize(), adaptive, batch);
   }
 
   /**
@@ -242,13 +315,13 @@ public final class OptimizeJob {
         .where(functions.col("rank").equalTo(1))
         .orderBy("symbol", "window_index")
         .select("symbol", "window_index", "set_id", "is_net_profit", "is_annualized_profit", "is_sharpe", "is_max_drawdown",
-            "is_return_drawdown", "is_profit_factor", "is_trades", "is_days")
+            "is_return_drawdown", "is_profit_factor", "is_win_rate", "is_expectancy", "is_trades", "is_days")
         .collectAsList();
     List<Chosen> chosen = new ArrayList<>();
     for (Row row : rows) {
       chosen.add(new Chosen(row.getString(0), row.getInt(1), row.getLong(2), new SpanMetrics(row.getDouble(3),
-          row.getDouble(4), row.getDouble(5), row.getDouble(6), row.getDouble(7), row.getDouble(8), row.getInt(9),
-          row.getInt(10))));
+          row.getDouble(4), row.getDouble(5), row.getDouble(6), row.getDouble(7), row.getDouble(8), row.getDouble(9),
+          row.getDouble(10), row.getInt(11), row.getInt(12))));
     }
     return chosen;
   }
@@ -303,7 +376,7 @@ public final class OptimizeJob {
               .append("pnl", rerun.dailyPnl()[d]).append("equity", equity));
         }
         String params = study.space().varyingValues(choice.setId()).toString();
-        out.printf(Locale.ROOT, "  %d  IS %s..%s  OOS %s..%s  %-40s IS net %,12.2f  OOS net %,12.2f  (%d trades)%n",
+        out.printf(Locale.ROOT, "  %2d  IS %s..%s  OOS %s..%s  %-40s IS net %,12.2f  OOS net %,12.2f  (%d trades)%n",
             window.index(), window.inSampleStart(), window.inSampleEnd(), window.outOfSampleStart(),
             window.outOfSampleEnd(), params, choice.inSample().netProfit(), rerun.outOfSample().netProfit(),
             rerun.outOfSample().trades());
@@ -371,7 +444,27 @@ public final class OptimizeJob {
     timings.put("total_seconds", (System.nanoTime() - started) / 1e9);
     timings.put("bar_evaluations_per_second", blockNanos == 0 ? 0 : evaluations / (blockNanos / 1e9));
     manifest.put("timings", timings);
+    manifest.put("driver_heap", driverHeap());
     run.writeText("manifest.json", json().writeValueAsString(manifest));
+  }
+
+  /**
+   * The driver JVM's heap: its maximum, the sum of its pools' peak use (an upper bound of the peak), and what its
+   * pools held after their last collection (the live data, which must not grow with the number of sets). In local
+   * mode the driver is also the executor, and this includes the cached bars.
+   */
+  private static Map<String, Object> driverHeap() {
+    long peak = 0;
+    long afterCollection = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+        MemoryUsage collected = pool.getCollectionUsage();
+        afterCollection += collected == null ? 0 : collected.getUsed();
+      }
+    }
+    return ordered("max_bytes", Runtime.getRuntime().maxMemory(), "peak_used_bytes", peak,
+        "used_after_last_collection_bytes", afterCollection);
   }
 
   /** The store files the study reads (its symbols' year partitions in range), with sizes and SHA-256. */

@@ -27,13 +27,16 @@ final class Progress extends SparkListener {
     }
   }
 
+  private final String label;
   private final int total;
   private final Counters counters;
   private final PrintStream out;
   private final long startNanos = System.nanoTime();
   private int done;
 
-  Progress(int total, int alreadyDone, Counters counters, PrintStream out) {
+  /** @param label what the blocks belong to, e.g. an adaptive search's "batch 2/5 ", or empty */
+  Progress(String label, int total, int alreadyDone, Counters counters, PrintStream out) {
+    this.label = label;
     this.total = total;
     this.done = alreadyDone;
     this.counters = counters;
@@ -51,8 +54,8 @@ final class Progress extends SparkListener {
     double rate = evaluations / Math.max(seconds, 1e-3);
     int left = total - done;
     double eta = done == 0 ? Double.NaN : seconds / done * left;
-    out.printf(Locale.ROOT, "  blocks %d/%d  %,.1f M bar-evaluations/s  ETA %s  best in-sample objective %s%n",
-        done, total, rate / 1e6, Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0f s", eta),
+    out.printf(Locale.ROOT, "  %sblocks %d/%d  %,.1f M bar-evaluations/s  ETA %s  best in-sample objective %s%n",
+        label, done, total, rate / 1e6, Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0f s", eta),
         Double.isNaN(counters.bestObjective().value()) ? "-"
             : String.format(Locale.ROOT, "%,.2f", counters.bestObjective().value()));
   }

@@ -145,12 +145,16 @@ final class RunDirectory {
     writeAtomically(fs, new Path(staging(), relative), text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Records the run's blocks, so that {@code --resume} runs the same blocks on any cluster. */
+  /**
+   * Records the run's blocks, so that {@code --resume} runs the same blocks on any cluster. An adaptive search
+   * records each batch's blocks as it proposes them.
+   */
   void writePlan(List<Block> blocks) throws IOException {
     List<Map<String, Object>> entries = new ArrayList<>();
     for (Block block : blocks) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("index", block.index());
+      entry.put("batch", block.batch());
       entry.put("symbol", block.symbol());
       entry.put("from_id", block.fromId());
       entry.put("to_id", block.toId());
@@ -176,7 +180,7 @@ final class RunDirectory {
           drawn[i] = ids.get(i).longValue();
         }
       }
-      blocks.add(new Block(entry.get("index").intValue(), entry.get("symbol").asText(),
+      blocks.add(new Block(entry.get("index").intValue(), entry.get("batch").intValue(), entry.get("symbol").asText(),
           entry.get("from_id").longValue(), entry.get("to_id").longValue(), drawn, entry.get("admitted").longValue()));
     }
     return blocks;

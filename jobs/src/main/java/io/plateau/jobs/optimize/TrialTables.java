@@ -32,8 +32,8 @@ import org.apache.parquet.schema.Types;
  *   trials/block-NNNNN.parquet   one row per (set, window): set_id, symbol, the parameters as columns,
  *                                window_index,
  *                                is_* and oos_* metrics of the continuous run, is_objective
- *   pnl/block-NNNNN.parquet      one row per set: set_id, symbol, daily_pnl (list of float, one per trading date
- *                                of calendar.parquet)
+ *   pnl/block-NNNNN.parquet      one row per set: set_id, symbol, span_* metrics from the first in-sample date
+ *                                to the end, daily_pnl (list of float, one per trading date of calendar.parquet)
  *   calendar.parquet             symbol, day_index, date
  *   walkforward/windows.parquet  one row per (symbol, window): dates, chosen set_id and parameters, is_* metrics
  *                                of the continuous run, oos_* metrics of the flat-start re-run
@@ -43,7 +43,7 @@ import org.apache.parquet.schema.Types;
 final class TrialTables {
 
   static final List<String> METRICS = List.of("net_profit", "annualized_profit", "sharpe", "max_drawdown",
-      "return_drawdown", "profit_factor", "trades", "days");
+      "return_drawdown", "profit_factor", "win_rate", "expectancy", "trades", "days");
 
   private TrialTables() {}
 
@@ -60,11 +60,11 @@ final class TrialTables {
   }
 
   static MessageType pnlSchema() {
-    return Types.buildMessage()
-        .required(PrimitiveTypeName.INT64).named("set_id")
-        .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("symbol")
-        .requiredList().requiredElement(PrimitiveTypeName.FLOAT).named("daily_pnl")
-        .named("pnl");
+    Types.MessageTypeBuilder schema = Types.buildMessage();
+    schema.required(PrimitiveTypeName.INT64).named("set_id")
+        .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("symbol");
+    metrics(schema, "span_");
+    return schema.requiredList().requiredElement(PrimitiveTypeName.FLOAT).named("daily_pnl").named("pnl");
   }
 
   static MessageType calendarSchema() {
@@ -116,6 +116,7 @@ final class TrialTables {
 
   static Group pnlRow(MessageType schema, String symbol, Trial trial) {
     Group row = new SimpleGroupFactory(schema).newGroup().append("set_id", trial.setId()).append("symbol", symbol);
+    metricValues(row, "span_", trial.whole());
     Group list = row.addGroup("daily_pnl");
     for (float pnl : trial.dailyPnl()) {
       list.addGroup("list").append("element", pnl);
@@ -188,6 +189,7 @@ final class TrialTables {
     row.append(prefix + "net_profit", m.netProfit()).append(prefix + "annualized_profit", m.annualizedProfit())
         .append(prefix + "sharpe", m.sharpe()).append(prefix + "max_drawdown", m.maxDrawdown())
         .append(prefix + "return_drawdown", m.returnToDrawdown()).append(prefix + "profit_factor", m.profitFactor())
+        .append(prefix + "win_rate", m.winRate()).append(prefix + "expectancy", m.expectancy())
         .append(prefix + "trades", m.trades()).append(prefix + "days", m.tradingDays());
   }
 

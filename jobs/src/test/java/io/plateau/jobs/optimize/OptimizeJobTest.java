@@ -10,6 +10,8 @@ import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.plateau.bar.BarSeries;
 import io.plateau.cli.PlateauCli;
 import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.param.Search;
+import io.plateau.param.TreeParzen;
 import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.Window;
 import io.plateau.study.Study;
@@ -110,7 +112,7 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
 
     List<Row> trials = spark().read().parquet(clean.runDirectory() + "/trials")
         .select("set_id", "window_index", "is_net_profit", "oos_net_profit", "is_sharpe", "oos_max_drawdown",
-            "is_trades", "fast", "slow", "direction")
+            "is_trades", "fast", "slow", "direction", "oos_win_rate", "is_expectancy")
         .collectAsList();
     assertEquals(12 * windows.size(), trials.size());
     for (Row row : trials) {
@@ -125,10 +127,16 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
       assertEquals(values.get("fast"), Integer.toString(row.getInt(7)));
       assertEquals(values.get("slow"), Integer.toString(row.getInt(8)));
       assertEquals(values.get("direction"), row.getString(9));
+      assertEquals(trial.outOfSample().get(window).winRate(), row.getDouble(10), 0);
+      assertEquals(trial.inSample().get(window).expectancy(), row.getDouble(11), 0);
     }
-    for (Row row : spark().read().parquet(clean.runDirectory() + "/pnl").collectAsList()) {
-      List<Float> pnl = row.getList(2);
-      float[] expected = direct.get(row.getLong(0)).dailyPnl();
+    for (Row row : spark().read().parquet(clean.runDirectory() + "/pnl")
+        .select("set_id", "span_net_profit", "span_trades", "daily_pnl").collectAsList()) {
+      Trial trial = direct.get(row.getLong(0));
+      assertEquals(trial.whole().netProfit(), row.getDouble(1), 0);
+      assertEquals(trial.whole().trades(), row.getInt(2));
+      List<Float> pnl = row.getList(3);
+      float[] expected = trial.dailyPnl();
       assertEquals(calendar.size(), pnl.size());
       for (int d = 0; d < expected.length; d++) {
         assertEquals(expected[d], pnl.get(d), 0);
@@ -201,6 +209,70 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
     for (String file : List.of("walkforward/windows.parquet", "walkforward/stitched.parquet", "calendar.parquet")) {
       assertArrayEquals(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file)), file);
     }
+  }
+
+  /**
+   * An adaptive search: the startup draw, then each batch proposed by TreeParzen from the mean in-sample objective
+   * of every set evaluated before it (computed here from the core directly); a run that crashed before its last
+   * batch was proposed, with a block of the batch before uncommitted, resumes to the same trials.
+   */
+  @Test
+  void anAdaptiveSearchProposesEachBatchFromTheTrialsBeforeItAndResumes() throws IOException {
+    Study adaptive = studyWith(STUDY.replace("STORE", shared.resolve("bars").toString())
+        .replace("params: {fast: [5, 10, 15], slow: [30, 60], direction: [long, both]}",
+            "params: {fast: {from: 2, to: 40, step: 2}, slow: {from: 30, to: 120, step: 10}, direction: long}\n"
+                + "search: {method: adaptive, batches: 3, batch_size: 8, startup: 10, seed: 5}"));
+    Search.Adaptive search = (Search.Adaptive) adaptive.search();
+    OptimizeJob.Outcome run = job(2).run(adaptive, shared.resolve("runs-adaptive").toString(), false);
+    assertEquals(3 * 2, run.blocks(), "two blocks per batch");
+
+    BarSeries bars = StudyBars.load(adaptive, "MES", InstrumentCatalog.builtIn());
+    StudyCalendar calendar = StudyCalendar.of(adaptive, "MES", bars.instrument().sessions(), bars.tradingDate(0),
+        bars.tradingDate(bars.size() - 1));
+    TrialRunner runner = new TrialRunner(adaptive, bars, calendar);
+    List<Long> evaluated = new ArrayList<>();
+    for (long id : search.startupIds(adaptive.space())) {
+      evaluated.add(id);
+    }
+    for (int batch = 1; batch < 3; batch++) {
+      long[] ids = evaluated.stream().mapToLong(Long::longValue).sorted().toArray();
+      double[] scores = new double[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        scores[i] = runner.run(ids[i]).inSample().stream().mapToDouble(SpanMetrics::netProfit).average().orElseThrow();
+      }
+      for (long id : TreeParzen.propose(adaptive.space(), ids, scores, 8, search, batch)) {
+        evaluated.add(id);
+      }
+    }
+    List<Long> ran = spark().read().parquet(run.runDirectory() + "/pnl").select("set_id").collectAsList().stream()
+        .map(r -> r.getLong(0)).sorted().toList();
+    assertEquals(evaluated.stream().sorted().toList(), ran);
+    assertEquals(10 + 2 * 8, ran.size());
+
+    Path crashed = shared.resolve("runs-adaptive/.wf-29991231-235959.staging");
+    copy(Path.of(run.runDirectory().replace("file:", "")), crashed);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ArrayNode plan = (com.fasterxml.jackson.databind.node.ArrayNode)
+        json.readTree(crashed.resolve("plan.json").toFile());
+    com.fasterxml.jackson.databind.node.ArrayNode beforeLastBatch = json.createArrayNode();
+    plan.forEach(block -> {
+      if (block.get("batch").intValue() < 2) {
+        beforeLastBatch.add(block);
+      }
+    });
+    json.writeValue(crashed.resolve("plan.json").toFile(), beforeLastBatch);
+    for (String block : List.of("block-00003", "block-00004", "block-00005")) {
+      Files.delete(crashed.resolve("blocks/" + block + ".done"));
+      Files.delete(crashed.resolve("trials/" + block + ".parquet"));
+      Files.delete(crashed.resolve("pnl/" + block + ".parquet"));
+    }
+    deleteTree(crashed.resolve("walkforward"));
+    OptimizeJob.Outcome resumed = job(2).run(adaptive, shared.resolve("runs-adaptive").toString(), true);
+    assertEquals(6, resumed.blocks());
+    assertEquals(3, resumed.blocksRun(), "block 3 of batch 1, then batch 2 proposed again");
+    assertEquals(sortedRows(run.runDirectory() + "/trials"), sortedRows(resumed.runDirectory() + "/trials"));
+    assertEquals(sortedRows(run.runDirectory() + "/walkforward/windows.parquet"),
+        sortedRows(resumed.runDirectory() + "/walkforward/windows.parquet"));
   }
 
   private List<String> sortedRows(String path) {
