@@ -397,6 +397,22 @@ public final class BarSeries implements Serializable {
       return this;
     }
 
+    /** Appends every bar of {@code series}, which must have this builder's instrument and interval. */
+    public Builder addAll(BarSeries series) {
+      if (series.instrument() != instrument || !series.interval().equals(interval)) {
+        throw new IllegalArgumentException("cannot append " + series.instrument().symbol() + " " + series.interval()
+            + " bars to a " + instrument.symbol() + " " + interval + " series");
+      }
+      boolean aggressor = series.hasAggressorVolume();
+      boolean contracts = series.hasContracts();
+      for (int i = 0; i < series.size(); i++) {
+        add(series.startMillis(i), series.openTicks(i), series.highTicks(i), series.lowTicks(i), series.closeTicks(i),
+            series.volume(i), aggressor ? series.buyVolume(i) : -1, aggressor ? series.sellVolume(i) : -1,
+            contracts ? series.contract(i) : null);
+      }
+      return this;
+    }
+
     public int size() {
       return size;
     }

@@ -12,6 +12,7 @@ import io.plateau.robust.Objective;
 import io.plateau.robust.WalkForwardScheme;
 import java.io.Serializable;
 import java.time.LocalDate;
+import io.plateau.robust.ParameterPlateau;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ import java.util.List;
  * @param barSize {@code 1m}, {@code 5m}, ..., {@code 1d}
  * @param session Globex (all bars) or regular hours only
  * @param space the parameter space
- * @param search grid or random
+ * @param search grid, random or adaptive
  * @param commissionPerSide commission plus fees per contract per side, or null for the catalog's
  * @param slippageTicks adverse ticks on market and stop fills
  * @param capital starting account equity
@@ -36,16 +37,21 @@ import java.util.List;
  * @param risk limits every simulation enforces
  * @param fill when market orders fill
  * @param walkForward the windows
+ * @param matrix the walk-forward matrix: more schemes, one per pair of in-sample and out-of-sample lengths, each
+ *     measured on the same trials (empty without a matrix)
  * @param objective what the in-sample choice maximizes
+ * @param plateau the smoothing of the objective over each set's neighbourhood, or null to rank sets by their own
  * @param output the directory under which runs are written
  */
 public record Study(String name, String file, String text, String store, List<String> symbols, LocalDate start,
     LocalDate end, String barSize, Session session, ParameterSpace space, Search search, Double commissionPerSide,
     int slippageTicks, double capital, Sizing sizing, RiskRules risk, FillTiming fill, WalkForwardScheme walkForward,
-    Objective objective, String output) implements Serializable {
+    List<WalkForwardScheme> matrix, Objective objective, ParameterPlateau.Smoothing plateau, String output)
+    implements Serializable {
 
   public Study {
     symbols = List.copyOf(symbols);
+    matrix = List.copyOf(matrix);
   }
 
   /** The costs of trading {@code instrument} under this study: the catalog's unless overridden. */

@@ -1,10 +1,12 @@
 package io.plateau.study;
 
 import io.plateau.instrument.SessionSchedule;
+import io.plateau.robust.WalkForwardScheme;
 import io.plateau.robust.Window;
 import io.plateau.util.InputException;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,10 +20,12 @@ public final class StudyCalendar implements Serializable {
 
   private final int[] tradingDates;
   private final List<Window> windows;
+  private final List<List<Window>> matrixWindows;
 
-  private StudyCalendar(int[] tradingDates, List<Window> windows) {
+  private StudyCalendar(int[] tradingDates, List<Window> windows, List<List<Window>> matrixWindows) {
     this.tradingDates = tradingDates;
     this.windows = List.copyOf(windows);
+    this.matrixWindows = List.copyOf(matrixWindows);
   }
 
   /**
@@ -43,7 +47,17 @@ public final class StudyCalendar implements Serializable {
           + study.walkForward().warmUp() + " + in-sample " + study.walkForward().inSample() + " + out-of-sample "
           + study.walkForward().outOfSample() + "; widen bars.start/bars.end or shorten the windows");
     }
-    return new StudyCalendar(dates, windows);
+    List<List<Window>> matrixWindows = new ArrayList<>();
+    for (WalkForwardScheme cell : study.matrix()) {
+      List<Window> cut = cell.cut(dates, (int) next.toEpochDay());
+      if (cut.isEmpty()) {
+        throw new InputException(study.file() + ": walk_forward.matrix: " + symbol + " has bars from " + firstBar
+            + " to " + lastBar + ", too short for one window of in-sample " + cell.inSample() + " + out-of-sample "
+            + cell.outOfSample() + "; drop that length or widen bars.start/bars.end");
+      }
+      matrixWindows.add(cut);
+    }
+    return new StudyCalendar(dates, windows, matrixWindows);
   }
 
   /** The trading dates as epoch days, ascending. Internal array: never write to it. */
@@ -61,6 +75,11 @@ public final class StudyCalendar implements Serializable {
 
   public List<Window> windows() {
     return windows;
+  }
+
+  /** The windows of each cell of the study's walk-forward matrix, in {@link Study#matrix()}'s order. */
+  public List<List<Window>> matrixWindows() {
+    return matrixWindows;
   }
 
   /** The index of trading date {@code date}, or of the first trading date after it. */

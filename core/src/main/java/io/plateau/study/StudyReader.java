@@ -10,6 +10,7 @@ import io.plateau.param.Constraint;
 import io.plateau.param.ParameterSpace;
 import io.plateau.param.Search;
 import io.plateau.robust.Objective;
+import io.plateau.robust.ParameterPlateau;
 import io.plateau.robust.Period;
 import io.plateau.robust.WalkForwardScheme;
 import io.plateau.strategy.Param;
@@ -38,6 +39,9 @@ import java.util.stream.Collectors;
  * what is allowed. The keys are documented in the README ("Study files").
  */
 public final class StudyReader {
+
+  /** Neighbours of a set in a plateau-smoothed objective of a random or adaptive search, unless the study says. */
+  private static final int DEFAULT_NEAREST = 8;
 
   /** The most points a study's full grid may have: ids are dense, and a bigger grid needs random search anyway. */
   static final long MAX_GRID_POINTS = 100_000_000L;
@@ -145,14 +149,23 @@ public final class StudyReader {
       default -> throw root.get("fill").error("next-open or close");
     };
     WalkForwardScheme walkForward = walkForward(root.get("walk_forward"));
-    Objective objective = Objective.byConfigName(root.text("objective", "net-profit"));
-    if (objective == null) {
-      throw root.get("objective").error("one of " + Arrays.stream(Objective.values()).map(Objective::configName)
-          .toList());
+    List<WalkForwardScheme> matrix = matrix(root.get("walk_forward"), walkForward);
+    ConfigNode objectiveNode = root.has("objective") ? root.get("objective") : null;
+    ConfigNode metricNode = objectiveNode;
+    if (objectiveNode != null && objectiveNode.isMapping()) {
+      objectiveNode.allowKeys("metric", "plateau");
+      metricNode = objectiveNode.has("metric") ? objectiveNode.get("metric") : null;
     }
+    Objective objective = Objective.byConfigName(metricNode == null ? "net-profit" : metricNode.text());
+    if (objective == null) {
+      throw metricNode.error("one of " + Arrays.stream(Objective.values()).map(Objective::configName).toList());
+    }
+    ParameterPlateau.Smoothing plateau = objectiveNode != null && objectiveNode.isMapping()
+        && objectiveNode.has("plateau") ? plateau(objectiveNode.get("plateau"), search) : null;
     String output = root.text("output", "runs");
     return new Study(name, fileName, new String(text, StandardCharsets.UTF_8), store, symbols, start, end, barSize,
-        session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, objective, output);
+        session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, matrix, objective, plateau,
+        output);
   }
 
   private static ParameterSpace space(ConfigNode node) {
@@ -261,6 +274,35 @@ public final class StudyReader {
     }
   }
 
+  /**
+   * {@code plateau: {aggregate: mean|median|minimum, radius: K}} (a box of ±K grid steps) or {@code nearest: M}
+   * (the M nearest evaluated sets); without either, a box of ±1 step for a grid and the nearest
+   * {@value #DEFAULT_NEAREST} sets for random and adaptive searches, whose samples leave boxes mostly empty.
+   */
+  private static ParameterPlateau.Smoothing plateau(ConfigNode node, Search search) {
+    node.allowKeys("aggregate", "radius", "nearest");
+    String aggregateName = node.text("aggregate", "mean");
+    ParameterPlateau.Aggregate aggregate = switch (aggregateName) {
+      case "mean" -> ParameterPlateau.Aggregate.MEAN;
+      case "median" -> ParameterPlateau.Aggregate.MEDIAN;
+      case "minimum" -> ParameterPlateau.Aggregate.MINIMUM;
+      default -> throw node.get("aggregate").error("mean, median or minimum");
+    };
+    if (node.has("radius") && node.has("nearest")) {
+      throw node.problem("give radius (a box of grid steps) or nearest (a count of sets), not both");
+    }
+    ParameterPlateau.Neighbourhood neighbourhood;
+    if (node.has("radius")) {
+      neighbourhood = new ParameterPlateau.Neighbourhood.Box(atLeastOne(node.get("radius")));
+    } else if (node.has("nearest")) {
+      neighbourhood = new ParameterPlateau.Neighbourhood.Nearest(atLeastOne(node.get("nearest")));
+    } else {
+      neighbourhood = search instanceof Search.Grid ? ParameterPlateau.DEFAULT_NEIGHBOURHOOD
+          : new ParameterPlateau.Neighbourhood.Nearest(DEFAULT_NEAREST);
+    }
+    return new ParameterPlateau.Smoothing(neighbourhood, aggregate);
+  }
+
   private static int atLeastOne(ConfigNode node) {
     int value = node.integer();
     if (value < 1) {
@@ -339,26 +381,50 @@ public final class StudyReader {
   }
 
   private static WalkForwardScheme walkForward(ConfigNode node) {
-    node.allowKeys("scheme", "in_sample", "out_of_sample", "warm_up");
+    node.allowKeys("scheme", "in_sample", "out_of_sample", "warm_up", "matrix");
     boolean anchored = switch (node.text("scheme", "rolling")) {
       case "rolling" -> false;
       case "anchored" -> true;
       default -> throw node.get("scheme").error("rolling or anchored");
     };
-    Period inSample = period(node.get("in_sample"));
-    Period outOfSample = period(node.get("out_of_sample"));
-    for (ConfigNode length : List.of(node.get("in_sample"), node.get("out_of_sample"))) {
-      if (period(length).amount() < 1) {
-        throw length.error("a length of at least 1 day or month");
+    Period warmUp = node.has("warm_up") ? period(node.get("warm_up")) : new Period(20, Period.Unit.DAYS);
+    return new WalkForwardScheme(anchored, length(node.get("in_sample"), warmUp), length(node.get("out_of_sample"),
+        null), warmUp);
+  }
+
+  /**
+   * The walk-forward matrix ({@code walk_forward.matrix: {in_sample: [...], out_of_sample: [...]}}): one scheme per
+   * pair of lengths, in-sample lengths outer, each with the main scheme's kind and warm-up; empty without a matrix.
+   */
+  private static List<WalkForwardScheme> matrix(ConfigNode walkForward, WalkForwardScheme main) {
+    if (!walkForward.has("matrix")) {
+      return List.of();
+    }
+    ConfigNode node = walkForward.get("matrix").allowKeys("in_sample", "out_of_sample");
+    List<WalkForwardScheme> cells = new ArrayList<>();
+    for (ConfigNode inSample : node.get("in_sample").list()) {
+      for (ConfigNode outOfSample : node.get("out_of_sample").list()) {
+        cells.add(new WalkForwardScheme(main.anchored(), length(inSample, main.warmUp()), length(outOfSample, null),
+            main.warmUp()));
       }
     }
-    Period warmUp = node.has("warm_up") ? period(node.get("warm_up")) : new Period(20, Period.Unit.DAYS);
-    if (inSample.approximateTradingDays() < warmUp.approximateTradingDays()) {
-      throw node.get("in_sample").problem(inSample + " is shorter than the warm-up (" + warmUp
-          + "): the indicators would not be ready for most of the in-sample window; lengthen in_sample or shorten "
-          + "warm_up");
+    if (new LinkedHashSet<>(cells).size() != cells.size()) {
+      throw node.problem("lengths repeat; each in-sample and out-of-sample length once");
     }
-    return new WalkForwardScheme(anchored, inSample, outOfSample, warmUp);
+    return cells;
+  }
+
+  /** A window length of at least a day, and at least {@code warmUp} when given (an in-sample length). */
+  private static Period length(ConfigNode node, Period warmUp) {
+    Period length = period(node);
+    if (length.amount() < 1) {
+      throw node.error("a length of at least 1 day or month");
+    }
+    if (warmUp != null && length.approximateTradingDays() < warmUp.approximateTradingDays()) {
+      throw node.problem(length + " is shorter than the warm-up (" + warmUp + "): the indicators would not be ready "
+          + "for most of the in-sample window; lengthen in_sample or shorten warm_up");
+    }
+    return length;
   }
 
   private static Period period(ConfigNode node) {

@@ -127,14 +127,10 @@ public final class TrialRunner {
   private Trial trial(long setId, int[] epochDays, double[] dayEquity, int size, double[] tradePnl,
       int[] tradeExitIndex) {
     double[] equity = onCalendar(epochDays, dayEquity, size, 0, calendar.size());
-    List<SpanMetrics> inSample = new ArrayList<>();
-    List<SpanMetrics> outOfSample = new ArrayList<>();
-    for (Window window : calendar.windows()) {
-      int isFrom = calendar.indexAtOrAfter(window.inSampleStart());
-      int oosFrom = calendar.indexAtOrAfter(window.outOfSampleStart());
-      int oosTo = calendar.indexAtOrAfter(window.outOfSampleEnd()) + 1;
-      inSample.add(SpanMetrics.of(equity, study.capital(), isFrom, oosFrom, tradePnl, tradeExitIndex));
-      outOfSample.add(SpanMetrics.of(equity, study.capital(), oosFrom, oosTo, tradePnl, tradeExitIndex));
+    Trial.Cell main = cell(calendar.windows(), equity, tradePnl, tradeExitIndex);
+    List<Trial.Cell> matrix = new ArrayList<>();
+    for (List<Window> windows : calendar.matrixWindows()) {
+      matrix.add(cell(windows, equity, tradePnl, tradeExitIndex));
     }
     int first = calendar.indexAtOrAfter(calendar.windows().get(0).inSampleStart());
     SpanMetrics whole = SpanMetrics.of(equity, study.capital(), first, calendar.size(), tradePnl, tradeExitIndex);
@@ -144,7 +140,21 @@ public final class TrialRunner {
       daily[d] = (float) (equity[d] - previous);
       previous = equity[d];
     }
-    return new Trial(setId, inSample, outOfSample, whole, daily);
+    return new Trial(setId, main.inSample(), main.outOfSample(), matrix, whole, daily);
+  }
+
+  /** The in-sample and out-of-sample metrics of {@code windows} from a run's equity on the calendar and trades. */
+  private Trial.Cell cell(List<Window> windows, double[] equity, double[] tradePnl, int[] tradeExitIndex) {
+    List<SpanMetrics> inSample = new ArrayList<>();
+    List<SpanMetrics> outOfSample = new ArrayList<>();
+    for (Window window : windows) {
+      int isFrom = calendar.indexAtOrAfter(window.inSampleStart());
+      int oosFrom = calendar.indexAtOrAfter(window.outOfSampleStart());
+      int oosTo = calendar.indexAtOrAfter(window.outOfSampleEnd()) + 1;
+      inSample.add(SpanMetrics.of(equity, study.capital(), isFrom, oosFrom, tradePnl, tradeExitIndex));
+      outOfSample.add(SpanMetrics.of(equity, study.capital(), oosFrom, oosTo, tradePnl, tradeExitIndex));
+    }
+    return new Trial.Cell(inSample, outOfSample);
   }
 
   /**

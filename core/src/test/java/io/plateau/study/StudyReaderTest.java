@@ -8,7 +8,9 @@ import io.plateau.bar.Session;
 import io.plateau.exec.Sizing;
 import io.plateau.param.Search;
 import io.plateau.robust.Objective;
+import io.plateau.robust.ParameterPlateau;
 import io.plateau.robust.Period;
+import io.plateau.robust.WalkForwardScheme;
 import io.plateau.util.InputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,6 +84,45 @@ class StudyReaderTest {
   }
 
   @Test
+  void aPlateauObjectiveDefaultsToABoxForGridsAndNearestSetsForSamples() {
+    assertEquals(null, parse(STUDY).plateau());
+    Study random = parse(STUDY.replace("objective: sharpe", "objective: {metric: sharpe, plateau: {}}"));
+    assertEquals(Objective.SHARPE, random.objective());
+    assertEquals(new ParameterPlateau.Smoothing(new ParameterPlateau.Neighbourhood.Nearest(8),
+        ParameterPlateau.Aggregate.MEAN), random.plateau());
+    Study grid = parse(STUDY.replace("search: {method: random, count: 7, seed: 3}", "search: {method: grid}")
+        .replace("objective: sharpe", "objective: {metric: net-profit, plateau: {aggregate: minimum}}"));
+    assertEquals(new ParameterPlateau.Smoothing(ParameterPlateau.DEFAULT_NEIGHBOURHOOD,
+        ParameterPlateau.Aggregate.MINIMUM), grid.plateau());
+    assertEquals("plateau minimum over ±1 step", grid.plateau().describe());
+    Study box = parse(STUDY.replace("objective: sharpe", "objective: {plateau: {aggregate: median, radius: 2}}"));
+    assertEquals(Objective.NET_PROFIT, box.objective());
+    assertEquals(new ParameterPlateau.Smoothing(new ParameterPlateau.Neighbourhood.Box(2),
+        ParameterPlateau.Aggregate.MEDIAN), box.plateau());
+  }
+
+  @Test
+  void aWalkForwardMatrixIsEveryPairOfLengthsWithTheMainSchemesKindAndWarmUp() {
+    assertEquals(List.of(), parse(STUDY).matrix());
+    Study study = parse(STUDY.replace("warm_up: 30 days}",
+        "warm_up: 30 days, matrix: {in_sample: [6 months, 12 months], out_of_sample: [1 months, 60 days]}}"));
+    Period warmUp = new Period(30, Period.Unit.DAYS);
+    Period six = new Period(6, Period.Unit.MONTHS);
+    Period twelve = new Period(12, Period.Unit.MONTHS);
+    Period one = new Period(1, Period.Unit.MONTHS);
+    Period sixtyDays = new Period(60, Period.Unit.DAYS);
+    assertEquals(List.of(new WalkForwardScheme(true, six, one, warmUp), new WalkForwardScheme(true, six, sixtyDays,
+        warmUp), new WalkForwardScheme(true, twelve, one, warmUp), new WalkForwardScheme(true, twelve, sixtyDays,
+        warmUp)), study.matrix());
+  }
+
+  @Test
+  void aRelativeStoreIsMadeAbsoluteAndAUriIsKept() {
+    assertEquals(Path.of("data/bars").toAbsolutePath().toString(), parse(STUDY).store());
+    assertEquals("s3a://bucket/bars", parse(STUDY.replace("store: data/bars", "store: s3a://bucket/bars")).store());
+  }
+
+  @Test
   void anAdaptiveSearchTakesHyperoptsDefaults() {
     Study study = parse(STUDY.replace("method: random, count: 7, seed: 3", "method: adaptive, batches: 4, seed: 9"));
     assertEquals(new Search.Adaptive(4, 50, 50, 0.25, 24, 9), study.search());
@@ -114,6 +155,15 @@ class StudyReaderTest {
       "risk_percent: 1|risk_percent: 150|sizing.risk_percent: '150' is not allowed; expected a percent in (0, 100)",
       "objective: sharpe|objective: sortino|objective: 'sortino' is not allowed; expected one of [net-profit, sharpe",
       "capital: 10000|capital: -5|account.capital: '-5' is not allowed; expected an amount > 0",
+      "objective: sharpe|objective: {metric: sharpe, plateau: {aggregate: mode}}|objective.plateau.aggregate: 'mode' is not allowed; expected mean, median or minimum",
+      "objective: sharpe|objective: {metric: sharpe, plateau: {radius: 1, nearest: 4}}|objective.plateau: give radius (a box of grid steps) or nearest",
+      "objective: sharpe|objective: {metric: sharpe, plateau: {radius: 0}}|objective.plateau.radius: '0' is not allowed; expected a whole number >= 1",
+      "objective: sharpe|objective: {metric: sharpe, smoothing: {}}|objective.smoothing: unknown key",
+      "objective: sharpe|objective: {metric: calmar}|objective.metric: 'calmar' is not allowed; expected one of",
+      "warm_up: 30 days}|warm_up: 30 days, matrix: {in_sample: [1 months], out_of_sample: [1 months]}}|walk_forward.matrix.in_sample[0]: 1 months is shorter than the warm-up (30 days)",
+      "warm_up: 30 days}|warm_up: 30 days, matrix: {in_sample: [6 months], out_of_sample: [0 days]}}|walk_forward.matrix.out_of_sample[0]: '0 days' is not allowed; expected a length of at least 1 day",
+      "warm_up: 30 days}|warm_up: 30 days, matrix: {in_sample: [6 months, 6 months], out_of_sample: [1 months]}}|walk_forward.matrix: lengths repeat",
+      "warm_up: 30 days}|warm_up: 30 days, matrix: {is: [6 months]}}|walk_forward.matrix.is: unknown key",
       "symbols: [MES, M2K]|symbols: [MES, MES]|bars.symbols: a list is not allowed; expected a non-empty list of distinct",
   })
   void badStudiesAreRefusedNamingTheKeyAndValue(String original, String replacement, String expected) {

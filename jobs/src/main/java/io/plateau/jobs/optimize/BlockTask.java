@@ -48,14 +48,12 @@ final class BlockTask implements Serializable {
       TrialRunner runner = new TrialRunner(study, bars, calendars.get(block.symbol()));
       long[] ids = block.ids() != null ? block.ids() : study.space().admittedIn(block.fromId(), block.toId());
       MessageType trialsSchema = TrialTables.trialsSchema(study.space());
-      MessageType pnlSchema = TrialTables.pnlSchema();
       List<Group> trials = new ArrayList<>();
-      List<Group> pnl = new ArrayList<>();
       double best = Double.NaN;
       Objective objective = study.objective();
-      for (Trial trial : runner.run(ids)) {
+      List<Trial> results = runner.run(ids);
+      for (Trial trial : results) {
         TrialTables.addTrial(trials, trialsSchema, study.space(), block.symbol(), trial, objective);
-        pnl.add(TrialTables.pnlRow(pnlSchema, block.symbol(), trial));
         for (var window : trial.inSample()) {
           double value = objective.of(window);
           if (!Double.isNaN(value) && (Double.isNaN(best) || value > best)) {
@@ -70,7 +68,7 @@ final class BlockTask implements Serializable {
       Path trialsTemporary = RunDirectory.temporaryFor(trialsFile);
       Path pnlTemporary = RunDirectory.temporaryFor(pnlFile);
       TrialTables.write(conf, trialsTemporary, trialsSchema, trials);
-      TrialTables.write(conf, pnlTemporary, pnlSchema, pnl);
+      TrialTables.writePnl(conf, pnlTemporary, block.symbol(), results);
       moveInto(fs, trialsTemporary, trialsFile);
       moveInto(fs, pnlTemporary, pnlFile);
       RunDirectory.writeAtomically(fs, marker, new byte[0]);

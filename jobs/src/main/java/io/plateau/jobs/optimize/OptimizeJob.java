@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.plateau.bar.BarSeries;
 import io.plateau.data.BarStore;
 import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.param.ParameterSpace;
 import io.plateau.param.Search;
 import io.plateau.param.TreeParzen;
 import io.plateau.metrics.Drawdown;
+import io.plateau.robust.ParameterPlateau;
 import io.plateau.robust.SpanMetrics;
+import io.plateau.robust.WalkForwardMatrix;
 import io.plateau.robust.WalkForwardSummary;
 import io.plateau.robust.Window;
 import io.plateau.strategy.Param;
@@ -29,7 +32,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -127,18 +132,35 @@ public final class OptimizeJob {
     long blockNanos = System.nanoTime() - blockStart;
     long evaluations = results.stream().mapToLong(BlockResult::barEvaluations).sum();
 
+    Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    stageSeconds.put("plan_seconds", (blockStart - started) / 1e9);
+    stageSeconds.put("blocks_seconds", blockNanos / 1e9);
+    long stageStart = System.nanoTime();
     List<Chosen> chosen = choose(run, study);
-    List<WindowRun> reruns = rerun(study, calendars, chosen);
-    Map<String, WalkForwardSummary> summaries = writeWalkForward(run, study, calendars, chosen, reruns);
-    writeManifest(run, study, blocks, results, committedBefore, evaluations, blockNanos, started);
+    stageSeconds.put("choice_seconds", (System.nanoTime() - stageStart) / 1e9);
+    stageStart = System.nanoTime();
+    List<Chosen> main = chosen.stream().filter(c -> c.scheme() == 0).toList();
+    List<WindowRun> reruns = rerun(study, calendars, main);
+    stageSeconds.put("reruns_seconds", (System.nanoTime() - stageStart) / 1e9);
+    stageStart = System.nanoTime();
+    Map<String, WalkForwardMatrix> matrices = matrices(run, study, calendars,
+        chosen.stream().filter(c -> c.scheme() > 0).toList());
+    Map<String, WalkForwardSummary> summaries = writeWalkForward(run, study, calendars, main, reruns, matrices);
+    stageSeconds.put("walk_forward_outputs_seconds", (System.nanoTime() - stageStart) / 1e9);
+    writeManifest(run, study, blocks, results, committedBefore, evaluations, stageSeconds, started);
     run.publish();
     this.out.printf(Locale.ROOT, "outputs: %s%n", run.finalDir());
     return new Outcome(run.finalDir().toString(), blocks.size(), (int) results.stream().filter(r -> !r.skipped())
         .count(), summaries);
   }
 
-  /** The set chosen on a window's in-sample span, with its in-sample metrics. */
-  record Chosen(String symbol, int window, long setId, SpanMetrics inSample) implements Serializable {}
+  /**
+   * The set chosen on a window's in-sample span of a walk-forward scheme (0 the study's, 1.. the matrix cells): its
+   * in-sample objective, the smoothed objective it was chosen by (NaN without plateau smoothing), its in-sample
+   * metrics and the out-of-sample metrics of the same continuous run.
+   */
+  record Chosen(String symbol, int scheme, int window, long setId, double objective, double smoothedObjective,
+      SpanMetrics inSample, SpanMetrics outOfSample) implements Serializable {}
 
   private static void checkParameterNames(Study study) {
     for (Param param : study.space().strategy().parameters()) {
@@ -302,28 +324,132 @@ public final class OptimizeJob {
 
   /**
    * Per symbol and window, the set with the best in-sample objective: undefined (NaN) objectives rank last, ties go
-   * to the lower set id. A Spark aggregation over the trials; only the winners come to the driver.
+   * to the lower set id. A Spark aggregation over the trials; only the winners come to the driver. With a
+   * plateau-smoothed objective, {@link #chooseOnPlateaus} decides instead.
    */
   private List<Chosen> choose(RunDirectory run, Study study) {
     Dataset<Row> trials = spark.read().parquet(new Path(run.staging(), "trials").toString());
-    WindowSpec byWindow = org.apache.spark.sql.expressions.Window.partitionBy("symbol", "window_index")
+    if (study.plateau() != null) {
+      return chooseOnPlateaus(trials, study);
+    }
+    WindowSpec byWindow = org.apache.spark.sql.expressions.Window.partitionBy("symbol", "scheme", "window_index")
         .orderBy(functions.col("rank_objective").desc_nulls_last(), functions.col("set_id").asc());
     List<Row> rows = trials
         .withColumn("rank_objective", functions.when(functions.isnan(functions.col("is_objective")), null)
             .otherwise(functions.col("is_objective")))
         .withColumn("rank", functions.row_number().over(byWindow))
         .where(functions.col("rank").equalTo(1))
-        .orderBy("symbol", "window_index")
-        .select("symbol", "window_index", "set_id", "is_net_profit", "is_annualized_profit", "is_sharpe", "is_max_drawdown",
-            "is_return_drawdown", "is_profit_factor", "is_win_rate", "is_expectancy", "is_trades", "is_days")
+        .orderBy("symbol", "scheme", "window_index")
+        .select(choiceColumns())
         .collectAsList();
-    List<Chosen> chosen = new ArrayList<>();
-    for (Row row : rows) {
-      chosen.add(new Chosen(row.getString(0), row.getInt(1), row.getLong(2), new SpanMetrics(row.getDouble(3),
-          row.getDouble(4), row.getDouble(5), row.getDouble(6), row.getDouble(7), row.getDouble(8), row.getDouble(9),
-          row.getDouble(10), row.getInt(11), row.getInt(12))));
-    }
+    return rows.stream().map(row -> chosen(row, Double.NaN)).toList();
+  }
+
+  /**
+   * Per symbol and window, the centre of the best plateau ({@link ParameterPlateau}): the window's trials are
+   * grouped on an executor, smoothed over each set's neighbourhood in the parameter space, and only the
+   * recommended set comes to the driver.
+   */
+  private static List<Chosen> chooseOnPlateaus(Dataset<Row> trials, Study study) {
+    ParameterSpace space = study.space();
+    ParameterPlateau.Smoothing smoothing = study.plateau();
+    List<Chosen> chosen = new ArrayList<>(trials.select(choiceColumns()).toJavaRDD()
+        .groupBy(row -> row.getString(0) + "/" + row.getInt(1) + "/" + row.getInt(2))
+        .map(window -> {
+          List<Row> rows = new ArrayList<>();
+          window._2().forEach(rows::add);
+          long[] ids = rows.stream().mapToLong(row -> row.getLong(3)).toArray();
+          double[] objective = rows.stream().mapToDouble(row -> row.getDouble(4)).toArray();
+          ParameterPlateau plateau = ParameterPlateau.of(space, ids, objective, smoothing.neighbourhood(),
+              smoothing.aggregate());
+          return chosen(rows.get(plateau.recommendedIndex()), plateau.smoothed(plateau.recommendedIndex()));
+        })
+        .collect());
+    chosen.sort(Comparator.comparing(Chosen::symbol).thenComparingInt(Chosen::scheme).thenComparingInt(Chosen::window));
     return chosen;
+  }
+
+  /**
+   * symbol, scheme, window_index, set_id, is_objective, then the in-sample and the out-of-sample metrics in {@link
+   * SpanMetrics}' order.
+   */
+  private static org.apache.spark.sql.Column[] choiceColumns() {
+    List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+    for (String name : List.of("symbol", "scheme", "window_index", "set_id", "is_objective")) {
+      columns.add(functions.col(name));
+    }
+    TrialTables.METRICS.forEach(metric -> columns.add(functions.col("is_" + metric)));
+    TrialTables.METRICS.forEach(metric -> columns.add(functions.col("oos_" + metric)));
+    return columns.toArray(new org.apache.spark.sql.Column[0]);
+  }
+
+  private static Chosen chosen(Row row, double smoothedObjective) {
+    return new Chosen(row.getString(0), row.getInt(1), row.getInt(2), row.getLong(3), row.getDouble(4),
+        smoothedObjective, metrics(row, 5), metrics(row, 5 + TrialTables.METRICS.size()));
+  }
+
+  private static SpanMetrics metrics(Row row, int first) {
+    return new SpanMetrics(row.getDouble(first), row.getDouble(first + 1), row.getDouble(first + 2),
+        row.getDouble(first + 3), row.getDouble(first + 4), row.getDouble(first + 5), row.getDouble(first + 6),
+        row.getDouble(first + 7), row.getInt(first + 8), row.getInt(first + 9));
+  }
+
+  /**
+   * Per symbol, the walk-forward matrix: each cell's summary from its windows' chosen sets, their in-sample metrics
+   * and the out-of-sample metrics of the same continuous runs (a flat re-run per window is done for the study's own
+   * scheme only), the stitched drawdown from the chosen sets' daily P&amp;L, which is read for those sets only.
+   * Written to {@code walkforward/matrix.parquet}.
+   */
+  private Map<String, WalkForwardMatrix> matrices(RunDirectory run, Study study,
+      Map<String, StudyCalendar> calendars, List<Chosen> chosen) throws IOException {
+    if (study.matrix().isEmpty()) {
+      return Map.of();
+    }
+    List<Long> ids = chosen.stream().map(Chosen::setId).distinct().toList();
+    Map<String, float[]> pnl = new HashMap<>();
+    for (Row row : spark.read().parquet(new Path(run.staging(), "pnl").toString())
+        .where(functions.col("set_id").isin(ids.toArray())).select("symbol", "set_id", "daily_pnl").collectAsList()) {
+      List<Float> daily = row.getList(2);
+      float[] values = new float[daily.size()];
+      for (int d = 0; d < values.length; d++) {
+        values[d] = daily.get(d);
+      }
+      pnl.put(row.getString(0) + "/" + row.getLong(1), values);
+    }
+    Map<String, WalkForwardMatrix> matrices = new LinkedHashMap<>();
+    MessageType schema = TrialTables.matrixSchema();
+    List<Group> rows = new ArrayList<>();
+    for (String symbol : study.symbols()) {
+      StudyCalendar calendar = calendars.get(symbol);
+      List<WalkForwardMatrix.Cell> cells = new ArrayList<>();
+      for (int c = 0; c < study.matrix().size(); c++) {
+        int scheme = c + 1;
+        List<Chosen> windows = chosen.stream().filter(x -> x.symbol().equals(symbol) && x.scheme() == scheme)
+            .sorted(Comparator.comparingInt(Chosen::window)).toList();
+        List<Double> stitched = new ArrayList<>();
+        double equity = study.capital();
+        for (Chosen choice : windows) {
+          Window window = calendar.matrixWindows().get(c).get(choice.window());
+          float[] daily = pnl.get(symbol + "/" + choice.setId());
+          int to = calendar.indexAtOrAfter(window.outOfSampleEnd()) + 1;
+          for (int d = calendar.indexAtOrAfter(window.outOfSampleStart()); d < to; d++) {
+            equity += daily[d];
+            stitched.add(equity);
+          }
+        }
+        double drawdown = Drawdown.of(study.capital(), stitched.stream().mapToDouble(Double::doubleValue).toArray())
+            .maxDrawdown();
+        cells.add(WalkForwardMatrix.Cell.of(study.matrix().get(c), windows.stream().map(Chosen::inSample).toList(),
+            windows.stream().map(Chosen::outOfSample).toList(), drawdown, study.capital()));
+      }
+      WalkForwardMatrix matrix = WalkForwardMatrix.of(cells);
+      matrices.put(symbol, matrix);
+      for (int c = 0; c < cells.size(); c++) {
+        rows.add(TrialTables.matrixRow(schema, symbol, c + 1, cells.get(c), c == matrix.best()));
+      }
+    }
+    TrialTables.write(RunDirectory.outputConf(), new Path(run.staging(), "walkforward/matrix.parquet"), schema, rows);
+    return matrices;
   }
 
   /** Each chosen set re-run on its window's out-of-sample span, one task per window. */
@@ -339,7 +465,8 @@ public final class OptimizeJob {
   }
 
   private Map<String, WalkForwardSummary> writeWalkForward(RunDirectory run, Study study,
-      Map<String, StudyCalendar> calendars, List<Chosen> chosen, List<WindowRun> reruns) throws IOException {
+      Map<String, StudyCalendar> calendars, List<Chosen> chosen, List<WindowRun> reruns,
+      Map<String, WalkForwardMatrix> matrices) throws IOException {
     Configuration conf = RunDirectory.outputConf();
     MessageType windowsSchema = TrialTables.windowsSchema(study.space());
     MessageType stitchedSchema = TrialTables.stitchedSchema();
@@ -355,7 +482,7 @@ public final class OptimizeJob {
       double equity = study.capital();
       out.printf(Locale.ROOT, "%s walk-forward (%s %s, objective %s):%n", symbol, study.walkForward().anchored()
           ? "anchored" : "rolling", study.walkForward().inSample() + " / " + study.walkForward().outOfSample(),
-          study.objective().configName());
+          study.objective().configName() + (study.plateau() == null ? "" : ", " + study.plateau().describe()));
       for (int i = 0; i < chosen.size(); i++) {
         Chosen choice = chosen.get(i);
         if (!choice.symbol().equals(symbol)) {
@@ -365,7 +492,8 @@ public final class OptimizeJob {
         Window window = rerun.window();
         inSample.add(choice.inSample());
         outOfSample.add(rerun.outOfSample());
-        windowRows.add(TrialTables.windowRow(windowsSchema, study.space(), symbol, rerun, choice.inSample()));
+        windowRows.add(TrialTables.windowRow(windowsSchema, study.space(), symbol, rerun, choice.objective(),
+            choice.smoothedObjective(), choice.inSample()));
         StudyCalendar calendar = calendars.get(symbol);
         int first = calendar.indexAtOrAfter(window.outOfSampleStart());
         for (int d = 0; d < rerun.dailyPnl().length; d++) {
@@ -386,6 +514,10 @@ public final class OptimizeJob {
         entry.put("out_of_sample", List.of(window.outOfSampleStart().toString(), window.outOfSampleEnd().toString()));
         entry.put("set_id", choice.setId());
         entry.put("params", study.space().values(choice.setId()));
+        entry.put("in_sample_objective", choice.objective());
+        if (study.plateau() != null) {
+          entry.put("in_sample_smoothed_objective", choice.smoothedObjective());
+        }
         entry.put("in_sample_metrics", choice.inSample());
         entry.put("out_of_sample_metrics", rerun.outOfSample());
         windows.add(entry);
@@ -401,6 +533,10 @@ public final class OptimizeJob {
       Map<String, Object> perSymbol = new LinkedHashMap<>();
       perSymbol.put("summary", summary);
       perSymbol.put("windows", windows);
+      if (matrices.containsKey(symbol)) {
+        perSymbol.put("matrix", matrixDocument(matrices.get(symbol)));
+        printMatrix(matrices.get(symbol));
+      }
       document.put(symbol, perSymbol);
     }
     Path walkforward = new Path(run.staging(), "walkforward");
@@ -408,6 +544,45 @@ public final class OptimizeJob {
     TrialTables.write(conf, new Path(walkforward, "stitched.parquet"), stitchedSchema, stitchedRows);
     run.writeText("walkforward/summary.json", json().writeValueAsString(document));
     return summaries;
+  }
+
+  private static Map<String, Object> matrixDocument(WalkForwardMatrix matrix) {
+    List<Map<String, Object>> cells = new ArrayList<>();
+    for (WalkForwardMatrix.Cell cell : matrix.cells()) {
+      cells.add(ordered("in_sample", cell.scheme().inSample().toString(), "out_of_sample",
+          cell.scheme().outOfSample().toString(), "summary", cell.summary(), "annualized_out_of_sample_profit",
+          cell.annualizedOutOfSampleProfit(), "passes", cell.passes(), "failures", cell.failures()));
+    }
+    WalkForwardMatrix.Cell best = matrix.cells().get(matrix.best());
+    return ordered("cells", cells, "passing", matrix.passing(), "best", ordered("in_sample",
+        best.scheme().inSample().toString(), "out_of_sample", best.scheme().outOfSample().toString(), "passes",
+        best.passes()));
+  }
+
+  /** The matrix as a table: in-sample lengths down, out-of-sample lengths across, annualized OOS profit. */
+  private void printMatrix(WalkForwardMatrix matrix) {
+    List<String> columns = matrix.cells().stream().map(c -> c.scheme().outOfSample().toString()).distinct().toList();
+    out.printf(Locale.ROOT, "  walk-forward matrix (annualized out-of-sample profit; * passes, [ ] best):%n");
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "    %-14s", "IS \\ OOS"));
+    columns.forEach(column -> header.append(String.format(Locale.ROOT, "%16s", column)));
+    out.println(header);
+    List<String> rows = matrix.cells().stream().map(c -> c.scheme().inSample().toString()).distinct().toList();
+    for (String row : rows) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-14s", row));
+      for (String column : columns) {
+        for (int c = 0; c < matrix.cells().size(); c++) {
+          WalkForwardMatrix.Cell cell = matrix.cells().get(c);
+          if (cell.scheme().inSample().toString().equals(row) && cell.scheme().outOfSample().toString()
+              .equals(column)) {
+            String value = String.format(Locale.ROOT, "%,.0f%s", cell.annualizedOutOfSampleProfit(),
+                cell.passes() ? "*" : "");
+            line.append(String.format(Locale.ROOT, "%16s", c == matrix.best() ? "[" + value + "]" : value));
+          }
+        }
+      }
+      out.println(line);
+    }
+    out.printf(Locale.ROOT, "    %d of %d cells pass%n", matrix.passing(), matrix.cells().size());
   }
 
   private void writeCalendar(RunDirectory run, Map<String, StudyCalendar> calendars) throws IOException {
@@ -424,7 +599,7 @@ public final class OptimizeJob {
   }
 
   private void writeManifest(RunDirectory run, Study study, List<Block> blocks, List<BlockResult> results,
-      int committedBefore, long evaluations, long blockNanos, long started) throws IOException {
+      int committedBefore, long evaluations, Map<String, Double> stageSeconds, long started) throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", run.runId());
     manifest.put("study", ordered("file", study.file(), "name", study.name(), "sha256", sha256(study.text())));
@@ -439,10 +614,10 @@ public final class OptimizeJob {
     counts.put("parameter_sets_run", results.stream().mapToLong(BlockResult::sets).sum());
     counts.put("bar_evaluations", evaluations);
     manifest.put("counts", counts);
-    Map<String, Object> timings = new LinkedHashMap<>();
-    timings.put("blocks_seconds", blockNanos / 1e9);
+    Map<String, Object> timings = new LinkedHashMap<>(stageSeconds);
     timings.put("total_seconds", (System.nanoTime() - started) / 1e9);
-    timings.put("bar_evaluations_per_second", blockNanos == 0 ? 0 : evaluations / (blockNanos / 1e9));
+    double blockSeconds = stageSeconds.get("blocks_seconds");
+    timings.put("bar_evaluations_per_second", blockSeconds == 0 ? 0 : evaluations / blockSeconds);
     manifest.put("timings", timings);
     manifest.put("driver_heap", driverHeap());
     run.writeText("manifest.json", json().writeValueAsString(manifest));

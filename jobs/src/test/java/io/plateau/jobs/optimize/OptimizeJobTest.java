@@ -212,6 +212,149 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
   }
 
   /**
+   * A walk-forward matrix: each cell's windows choose the best in-sample net profit, and its summary equals one
+   * computed here from the sets' daily P&amp;L (the continuous runs' out-of-sample spans, stitched); the cell with the
+   * study's own lengths chooses what the study's windows chose.
+   */
+  @Test
+  void aWalkForwardMatrixJudgesEveryPairOfLengthsOnTheSameTrials() throws IOException {
+    Study matrixStudy = studyWith(STUDY.replace("STORE", shared.resolve("bars").toString())
+        .replace("warm_up: 10 days}", "warm_up: 10 days, matrix: {in_sample: [60 days, 90 days], "
+            + "out_of_sample: [20 days, 30 days]}}"));
+    OptimizeJob.Outcome run = job(2).run(matrixStudy, shared.resolve("runs-matrix").toString(), false);
+    BarSeries bars = StudyBars.load(matrixStudy, "MES", InstrumentCatalog.builtIn());
+    StudyCalendar calendar = StudyCalendar.of(matrixStudy, "MES", bars.instrument().sessions(), bars.tradingDate(0),
+        bars.tradingDate(bars.size() - 1));
+    long[] ids = matrixStudy.space().admittedIn(0, matrixStudy.space().size());
+    List<Trial> trials = new TrialRunner(matrixStudy, bars, calendar).run(ids);
+
+    List<Row> cells = spark().read().parquet(run.runDirectory() + "/walkforward/matrix.parquet").orderBy("scheme")
+        .select("scheme", "in_sample", "out_of_sample", "windows", "oos_net_profit", "efficiency",
+            "profitable_window_share", "stitched_max_drawdown", "passes", "best").collectAsList();
+    assertEquals(4, cells.size());
+    int best = 0;
+    for (Row cell : cells) {
+      List<Window> windows = calendar.matrixWindows().get(cell.getInt(0) - 1);
+      double isNet = 0;
+      double oosNet = 0;
+      long isDays = 0;
+      long oosDays = 0;
+      int profitable = 0;
+      double equity = matrixStudy.capital();
+      double peak = equity;
+      double drawdown = 0;
+      for (Window window : windows) {
+        int isFrom = calendar.indexAtOrAfter(window.inSampleStart());
+        int oosFrom = calendar.indexAtOrAfter(window.outOfSampleStart());
+        int oosTo = calendar.indexAtOrAfter(window.outOfSampleEnd()) + 1;
+        int chosen = -1;
+        double chosenNet = 0;
+        for (int i = 0; i < ids.length; i++) {
+          double net = sum(trials.get(i).dailyPnl(), isFrom, oosFrom);
+          if (chosen < 0 || net > chosenNet + 1e-6) {
+            chosen = i;
+            chosenNet = net;
+          }
+        }
+        double windowNet = sum(trials.get(chosen).dailyPnl(), oosFrom, oosTo);
+        isNet += chosenNet;
+        oosNet += windowNet;
+        isDays += oosFrom - isFrom;
+        oosDays += oosTo - oosFrom;
+        profitable += windowNet > 0 ? 1 : 0;
+        for (int d = oosFrom; d < oosTo; d++) {
+          equity += trials.get(chosen).dailyPnl()[d];
+          peak = Math.max(peak, equity);
+          drawdown = Math.max(drawdown, peak - equity);
+        }
+      }
+      String what = cell.getString(1) + " / " + cell.getString(2);
+      assertEquals(windows.size(), cell.getInt(3), what);
+      assertEquals(oosNet, cell.getDouble(4), 0.05, what);
+      double efficiency = isNet > 0 ? (oosNet / oosDays) / (isNet / isDays) : Double.NaN;
+      assertEquals(efficiency, cell.getDouble(5), 1e-6, what);
+      assertEquals((double) profitable / windows.size(), cell.getDouble(6), 1e-12, what);
+      assertEquals(drawdown, cell.getDouble(7), 0.05, what);
+      best += cell.getBoolean(9) ? 1 : 0;
+    }
+    assertEquals(1, best, "one best cell");
+    assertEquals(List.of("60 days", "20 days"), List.of(cells.get(0).getString(1), cells.get(0).getString(2)));
+    List<Row> main = spark().read().parquet(run.runDirectory() + "/trials").where("scheme = 0")
+        .select("set_id", "window_index", "is_net_profit", "oos_sharpe").collectAsList();
+    List<Row> sameLengths = spark().read().parquet(run.runDirectory() + "/trials").where("scheme = 1")
+        .select("set_id", "window_index", "is_net_profit", "oos_sharpe").collectAsList();
+    assertEquals(main.stream().map(Row::toString).sorted().toList(),
+        sameLengths.stream().map(Row::toString).sorted().toList());
+  }
+
+  private static double sum(float[] values, int from, int to) {
+    double total = 0;
+    for (int i = from; i < to; i++) {
+      total += values[i];
+    }
+    return total;
+  }
+
+  /**
+   * A plateau-smoothed objective: per window, the set whose mean in-sample net profit over itself and every set at
+   * most one grid step away on each parameter is highest (brute force here, from the core's trials).
+   */
+  @Test
+  void aPlateauObjectiveChoosesTheCentreOfTheBestNeighbourhood() throws IOException {
+    Study smoothed = studyWith(STUDY.replace("STORE", shared.resolve("bars").toString())
+        .replace("objective: net-profit", "objective: {metric: net-profit, plateau: {aggregate: mean, radius: 1}}"));
+    OptimizeJob.Outcome run = job(2).run(smoothed, shared.resolve("runs-plateau").toString(), false);
+
+    BarSeries bars = StudyBars.load(smoothed, "MES", InstrumentCatalog.builtIn());
+    StudyCalendar calendar = StudyCalendar.of(smoothed, "MES", bars.instrument().sessions(), bars.tradingDate(0),
+        bars.tradingDate(bars.size() - 1));
+    TrialRunner runner = new TrialRunner(smoothed, bars, calendar);
+    long[] ids = smoothed.space().admittedIn(0, smoothed.space().size());
+    List<Trial> trials = runner.run(ids);
+    List<Row> chosen = spark().read().parquet(run.runDirectory() + "/walkforward/windows.parquet")
+        .orderBy("window_index").select("window_index", "set_id", "is_smoothed_objective").collectAsList();
+    int differentFromRawBest = 0;
+    for (Row row : chosen) {
+      int window = row.getInt(0);
+      long best = -1;
+      double bestMean = Double.NaN;
+      double bestOwn = Double.NaN;
+      long rawBest = -1;
+      for (int i = 0; i < ids.length; i++) {
+        int[] steps = smoothed.space().steps(ids[i]);
+        double sum = 0;
+        int members = 0;
+        for (int j = 0; j < ids.length; j++) {
+          int[] other = smoothed.space().steps(ids[j]);
+          boolean near = true;
+          for (int a = 0; a < steps.length; a++) {
+            near &= Math.abs(steps[a] - other[a]) <= 1;
+          }
+          if (near) {
+            sum += trials.get(j).inSample().get(window).netProfit();
+            members++;
+          }
+        }
+        double mean = sum / members;
+        double own = trials.get(i).inSample().get(window).netProfit();
+        if (best < 0 || mean > bestMean || (mean == bestMean && own > bestOwn)) {
+          best = ids[i];
+          bestMean = mean;
+          bestOwn = own;
+        }
+        if (rawBest < 0 || own > trials.get(java.util.Arrays.binarySearch(ids, rawBest)).inSample().get(window)
+            .netProfit()) {
+          rawBest = ids[i];
+        }
+      }
+      assertEquals(best, row.getLong(1), "window " + window);
+      assertEquals(bestMean, row.getDouble(2), 1e-6, "window " + window);
+      differentFromRawBest += best == rawBest ? 0 : 1;
+    }
+    Assertions.assertTrue(differentFromRawBest > 0, "smoothing changed no choice; the test would not see it ignored");
+  }
+
+  /**
    * An adaptive search: the startup draw, then each batch proposed by TreeParzen from the mean in-sample objective
    * of every set evaluated before it (computed here from the core directly); a run that crashed before its last
    * batch was proposed, with a block of the batch before uncommitted, resumes to the same trials.
