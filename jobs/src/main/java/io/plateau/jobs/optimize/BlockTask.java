@@ -6,12 +6,14 @@ import io.plateau.study.StudyCalendar;
 import io.plateau.study.Trial;
 import io.plateau.study.TrialRunner;
 import io.plateau.robust.Objective;
+import io.plateau.robust.SpanMetrics;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -20,7 +22,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * The executor's work for one block: load the symbol's bars (cached per JVM), simulate each set of the block once
- * over the whole span, write the block's trials and P&amp;L files and commit the block. A block whose marker already
+ * over the whole span, write the block's trials and P&amp;L files and commit the block with a marker that holds the
+ * block's best set per scheme and window (the driver's choice merges them, so it reads no trials). A block whose marker already
  * exists (a retried or speculative task, or a resumed run) is not run again.
  */
 final class BlockTask implements Serializable {
@@ -52,6 +55,7 @@ final class BlockTask implements Serializable {
       double best = Double.NaN;
       Objective objective = study.objective();
       List<Trial> results = runner.run(ids);
+      Map<String, OptimizeJob.Chosen> bests = new TreeMap<>();
       for (Trial trial : results) {
         TrialTables.addTrial(trials, trialsSchema, study.space(), block.symbol(), trial, objective);
         for (var window : trial.inSample()) {
@@ -59,6 +63,11 @@ final class BlockTask implements Serializable {
           if (!Double.isNaN(value) && (Double.isNaN(best) || value > best)) {
             best = value;
           }
+        }
+        offer(bests, block.symbol(), 0, trial.setId(), trial.inSample(), trial.outOfSample(), objective);
+        for (int cell = 0; cell < trial.matrix().size(); cell++) {
+          offer(bests, block.symbol(), cell + 1, trial.setId(), trial.matrix().get(cell).inSample(),
+              trial.matrix().get(cell).outOfSample(), objective);
         }
       }
       counters.barEvaluations().add((long) ids.length * bars.size());
@@ -71,13 +80,23 @@ final class BlockTask implements Serializable {
       TrialTables.writePnl(conf, pnlTemporary, block.symbol(), results);
       moveInto(fs, trialsTemporary, trialsFile);
       moveInto(fs, pnlTemporary, pnlFile);
-      RunDirectory.writeAtomically(fs, marker, new byte[0]);
+      RunDirectory.writeAtomically(fs, marker, RunDirectory.markerContent(new ArrayList<>(bests.values())));
       if (!Double.isNaN(best)) {
         counters.bestObjective().add(best);
       }
       return new BlockResult(block.index(), ids.length, (long) ids.length * bars.size(), best, false);
     } catch (IOException e) {
       throw new UncheckedIOException("block " + block.index() + " (" + block.symbol() + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** Keeps, per scheme and window, the block's best set by in-sample objective (NaN last, then the lower id). */
+  private static void offer(Map<String, OptimizeJob.Chosen> bests, String symbol, int scheme, long setId,
+      List<SpanMetrics> inSample, List<SpanMetrics> outOfSample, Objective objective) {
+    for (int w = 0; w < inSample.size(); w++) {
+      OptimizeJob.Chosen candidate = new OptimizeJob.Chosen(symbol, scheme, w, setId, objective.of(inSample.get(w)),
+          Double.NaN, inSample.get(w), outOfSample.get(w));
+      bests.merge(String.format("%05d/%05d", scheme, w), candidate, OptimizeJob.Chosen::better);
     }
   }
 

@@ -9,6 +9,7 @@ import io.plateau.param.ParameterSpace;
 import io.plateau.param.Search;
 import io.plateau.param.TreeParzen;
 import io.plateau.metrics.Drawdown;
+import io.plateau.robust.Objective;
 import io.plateau.robust.ParameterPlateau;
 import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.WalkForwardMatrix;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -53,7 +55,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
 /**
@@ -87,6 +88,9 @@ public final class OptimizeJob {
   /** Runs {@code study} under {@code outDir} (the study's {@code output} when null); {@code resume} continues. */
   public Outcome run(Study study, String outDir, boolean resume) throws IOException {
     long started = System.nanoTime();
+    // The aggregations after the blocks (the choice, the adaptive scores) shuffle a few rows per set: Spark's
+    // default of 200 shuffle partitions would cost more in task overhead than the work.
+    spark.conf().set("spark.sql.shuffle.partitions", Math.max(1, spark.sparkContext().defaultParallelism()));
     InstrumentCatalog catalog = InstrumentCatalog.builtIn();
     checkParameterNames(study);
     Map<String, StudyCalendar> calendars = calendars(study, catalog);
@@ -160,7 +164,13 @@ public final class OptimizeJob {
    * metrics and the out-of-sample metrics of the same continuous run.
    */
   record Chosen(String symbol, int scheme, int window, long setId, double objective, double smoothedObjective,
-      SpanMetrics inSample, SpanMetrics outOfSample) implements Serializable {}
+      SpanMetrics inSample, SpanMetrics outOfSample) implements Serializable {
+
+    /** The better of two candidates for the same window: the higher objective, NaN last, then the lower id. */
+    static Chosen better(Chosen a, Chosen b) {
+      return Objective.better(a.objective, a.setId, b.objective, b.setId) ? a : b;
+    }
+  }
 
   private static void checkParameterNames(Study study) {
     for (Param param : study.space().strategy().parameters()) {
@@ -323,26 +333,20 @@ public final class OptimizeJob {
   }
 
   /**
-   * Per symbol and window, the set with the best in-sample objective: undefined (NaN) objectives rank last, ties go
-   * to the lower set id. A Spark aggregation over the trials; only the winners come to the driver. With a
+   * Per symbol, scheme and window, the set with the best in-sample objective: undefined (NaN) objectives rank last,
+   * ties go to the lower set id. The blocks' markers hold each block's best; merging them reads no trials. With a
    * plateau-smoothed objective, {@link #chooseOnPlateaus} decides instead.
    */
-  private List<Chosen> choose(RunDirectory run, Study study) {
-    Dataset<Row> trials = spark.read().parquet(new Path(run.staging(), "trials").toString());
+  private List<Chosen> choose(RunDirectory run, Study study) throws IOException {
     if (study.plateau() != null) {
-      return chooseOnPlateaus(trials, study);
+      return chooseOnPlateaus(spark.read().parquet(new Path(run.staging(), "trials").toString()), study);
     }
-    WindowSpec byWindow = org.apache.spark.sql.expressions.Window.partitionBy("symbol", "scheme", "window_index")
-        .orderBy(functions.col("rank_objective").desc_nulls_last(), functions.col("set_id").asc());
-    List<Row> rows = trials
-        .withColumn("rank_objective", functions.when(functions.isnan(functions.col("is_objective")), null)
-            .otherwise(functions.col("is_objective")))
-        .withColumn("rank", functions.row_number().over(byWindow))
-        .where(functions.col("rank").equalTo(1))
-        .orderBy("symbol", "scheme", "window_index")
-        .select(choiceColumns())
-        .collectAsList();
-    return rows.stream().map(row -> chosen(row, Double.NaN)).toList();
+    Map<String, Chosen> best = new TreeMap<>();
+    for (Chosen candidate : run.committedBests()) {
+      best.merge(String.format(Locale.ROOT, "%s/%05d/%05d", candidate.symbol(), candidate.scheme(),
+          candidate.window()), candidate, Chosen::better);
+    }
+    return new ArrayList<>(best.values());
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plateau.study.Study;
 import io.plateau.util.InputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * A run's directory and its write protocol. Everything is written under {@code OUT/.RUN_ID.staging/} and the whole
  * directory is renamed to {@code OUT/RUN_ID/} at the end, so a reader sees no run or a complete one. Inside the
  * staging directory each block commits on its own: its files are written under temporary names, renamed into
- * place, and then a marker {@code blocks/block-NNNNN.done} is created; a block is done exactly when its marker
- * exists. {@code --resume} reopens the newest staging directory of the same study text and runs only the blocks
+ * place, and then a marker {@code blocks/block-NNNNN.done} is created, holding the block's best sets per window; a
+ * block is done exactly when its marker exists. {@code --resume} reopens the newest staging directory of the same study text and runs only the blocks
  * without a marker.
  */
 final class RunDirectory {
@@ -138,6 +139,23 @@ final class RunDirectory {
         .filter(n -> n.startsWith("block-") && n.endsWith(".done"))
         .mapToInt(n -> Integer.parseInt(n.substring("block-".length(), n.length() - ".done".length()))).sorted()
         .toArray();
+  }
+
+  /** A block's marker: its best sets per scheme and window, as JSON (Jackson writes NaN as "NaN" and reads it back). */
+  static byte[] markerContent(List<OptimizeJob.Chosen> bests) throws IOException {
+    return new ObjectMapper().writeValueAsBytes(bests);
+  }
+
+  /** The best sets recorded in every committed block's marker. */
+  List<OptimizeJob.Chosen> committedBests() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<OptimizeJob.Chosen> bests = new ArrayList<>();
+    for (int index : committedBlocks()) {
+      try (InputStream in = fs.open(new Path(staging(), String.format("blocks/block-%05d.done", index)))) {
+        bests.addAll(Arrays.asList(json.readValue(in, OptimizeJob.Chosen[].class)));
+      }
+    }
+    return bests;
   }
 
   /** Writes {@code text} to {@code relative} inside the staging directory, atomically (temporary name, rename). */
