@@ -198,6 +198,54 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
         Files.readString(published.resolve("walkforward/summary.json")));
   }
 
+  /**
+   * Causality of the whole pipeline: a store whose bars after window k's out-of-sample end are shuffled (the future
+   * bars' prices in reverse order, same times and volumes) gives windows 0..k the same choices, re-runs and stitched
+   * curve; later windows change.
+   */
+  @Test
+  void shufflingTheFutureChangesNothingUpToIt() throws IOException {
+    BarSeries bars = StudyBars.load(study, "MES", InstrumentCatalog.builtIn());
+    List<Window> windows = StudyCalendar.of(study, "MES", bars.instrument().sessions(), bars.tradingDate(0),
+        bars.tradingDate(bars.size() - 1)).windows();
+    int k = windows.size() / 2;
+    java.time.LocalDate horizon = windows.get(k).outOfSampleEnd();
+
+    Path shuffled = shared.resolve("bars-shuffled");
+    copy(shared.resolve("bars"), shuffled);
+    io.plateau.data.BarStore store = io.plateau.data.BarStore.open(shuffled.toString(), InstrumentCatalog.builtIn());
+    BarSeries full = store.read("MES");
+    int first = 0;
+    while (!full.tradingDate(first).isAfter(horizon)) {
+      first++;
+    }
+    BarSeries.Builder builder = BarSeries.builder(full.instrument(), full.interval());
+    for (int i = 0; i < full.size(); i++) {
+      int from = i < first ? i : full.size() - 1 - (i - first);
+      builder.add(full.startMillis(i), full.openTicks(from), full.highTicks(from), full.lowTicks(from),
+          full.closeTicks(from), full.volume(i), full.buyVolume(i), full.sellVolume(i), full.contract(i));
+    }
+    try (io.plateau.data.StoreUpdate update = store.update()) {
+      update.replaceSeries(builder.build(), store.metadata("MES").orElseThrow());
+      update.commit();
+    }
+    Study future = studyWith(STUDY.replace("STORE", shuffled.toString()));
+    OptimizeJob.Outcome run = job(3).run(future, shared.resolve("runs-shuffled").toString(), false);
+
+    for (String table : List.of("windows.parquet", "stitched.parquet")) {
+      List<String> before = sortedRows(clean.runDirectory() + "/walkforward/" + table);
+      List<String> after = sortedRows(run.runDirectory() + "/walkforward/" + table);
+      String column = "window_index";
+      List<String> beforeUpToK = spark().read().parquet(clean.runDirectory() + "/walkforward/" + table)
+          .where(column + " <= " + k).collectAsList().stream().map(Row::toString).sorted().toList();
+      List<String> afterUpToK = spark().read().parquet(run.runDirectory() + "/walkforward/" + table)
+          .where(column + " <= " + k).collectAsList().stream().map(Row::toString).sorted().toList();
+      Assertions.assertFalse(beforeUpToK.isEmpty());
+      assertEquals(beforeUpToK, afterUpToK, table + " up to window " + k);
+      Assertions.assertNotEquals(before, after, table + ": the shuffled future must show after window " + k);
+    }
+  }
+
   @Test
   void theNumberOfBlocksChangesNoResult() throws IOException {
     OptimizeJob.Outcome one = job(1).run(study, shared.resolve("runs-one-block").toString(), false);
