@@ -6,7 +6,7 @@ a column's encodings in the footer (a hash set of enums).
 
     scripts/compare-runs.py RUN_A RUN_B
 
-Prints one line per table (rows, equal or not, byte-identical files) and exits 0 when every table is equal,
+A table neither run has (the matrix of a study without one) is skipped. Prints one line per table (rows, equal or not, byte-identical files) and exits 0 when every table is equal,
 1 otherwise."""
 import hashlib
 import json
@@ -21,6 +21,7 @@ TABLES = {
     "calendar.parquet": ["symbol", "day_index"],
     "walkforward/windows.parquet": ["symbol", "window_index"],
     "walkforward/stitched.parquet": ["symbol", "date"],
+    "walkforward/matrix.parquet": ["symbol", "scheme"],
 }
 
 
@@ -48,6 +49,12 @@ def digests(run: pathlib.Path) -> dict:
 def main(a: pathlib.Path, b: pathlib.Path) -> int:
     failures = 0
     for table, keys in TABLES.items():
+        if not (a / table).exists() and not (b / table).exists():
+            continue
+        if not (a / table).exists() or not (b / table).exists():
+            failures += 1
+            print(f"  {table:30} only in {(a if (a / table).exists() else b).name}")
+            continue
         left, right = read_sorted(a, table, keys), read_sorted(b, table, keys)
         equal = same_values(left, right)
         failures += not equal
