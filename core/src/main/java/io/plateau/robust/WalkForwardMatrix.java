@@ -1,7 +1,6 @@
 package io.plateau.robust;
 
 import io.plateau.metrics.Ratios;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,10 +8,9 @@ import java.util.List;
  * schemes, one cell per pair of in-sample and out-of-sample lengths, each with its walk-forward summary and a
  * pass/fail verdict, and the best cell.
  *
- * <p>A cell passes when its stitched out-of-sample profit is positive, its walk-forward efficiency is at least 50%,
- * at least half of its out-of-sample windows are profitable, no window earns more than half of the total, and the
- * stitched out-of-sample drawdown is at most 40% of the account: the defaults of TradeStation's Walk-Forward
- * Optimizer (after Pardo, "The Evaluation and Optimization of Trading Strategies", 2008). A matrix where many
+ * <p>A cell passes when it clears the walk-forward {@link Gates} (by default TradeStation's: positive stitched
+ * out-of-sample profit, walk-forward efficiency ≥ 50%, ≥ 50% of the windows profitable, no window above 50% of the
+ * profit, stitched drawdown ≤ 40% of the account). A matrix where many
  * neighbouring cells pass says the strategy does not depend on one lucky choice of window lengths. The best cell is
  * the passing cell with the highest annualized out-of-sample profit (annualized so that cells whose windows cover
  * different spans compare fairly); when none passes, the highest of all, marked as failing.
@@ -21,15 +19,6 @@ import java.util.List;
  * @param best the index of the best cell, -1 for an empty matrix
  */
 public record WalkForwardMatrix(List<Cell> cells, int best) {
-
-  /** The least walk-forward efficiency of a passing cell. */
-  public static final double MIN_EFFICIENCY = 0.5;
-  /** The least share of profitable out-of-sample windows of a passing cell. */
-  public static final double MIN_PROFITABLE_WINDOWS = 0.5;
-  /** The largest share of the total out-of-sample profit one window of a passing cell may earn. */
-  public static final double MAX_WINDOW_SHARE = 0.5;
-  /** The largest stitched out-of-sample drawdown of a passing cell, as a fraction of the account. */
-  public static final double MAX_DRAWDOWN_OF_ACCOUNT = 0.4;
 
   public WalkForwardMatrix {
     cells = List.copyOf(cells);
@@ -57,30 +46,15 @@ public record WalkForwardMatrix(List<Cell> cells, int best) {
     /**
      * The cell of {@code scheme} whose windows' chosen sets had {@code inSample} and {@code outOfSample} metrics,
      * in window order, and whose stitched out-of-sample equity fell at most {@code stitchedMaxDrawdown}, on an
-     * account of {@code capital}.
+     * account of {@code capital}, judged by {@code gates}' walk-forward gates.
      */
     public static Cell of(WalkForwardScheme scheme, List<SpanMetrics> inSample, List<SpanMetrics> outOfSample,
-        double stitchedMaxDrawdown, double capital) {
+        double stitchedMaxDrawdown, double capital, Gates gates) {
       WalkForwardSummary summary = WalkForwardSummary.of(inSample, outOfSample, stitchedMaxDrawdown);
       long days = outOfSample.stream().mapToLong(SpanMetrics::tradingDays).sum();
       double annualized = days == 0 ? Double.NaN
           : summary.outOfSampleNetProfit() * Ratios.TRADING_DAYS_PER_YEAR / days;
-      List<String> failures = new ArrayList<>();
-      if (!(summary.outOfSampleNetProfit() > 0)) {
-        failures.add("out-of-sample profit is not positive");
-      }
-      if (!(summary.efficiency() >= MIN_EFFICIENCY)) {
-        failures.add("walk-forward efficiency below " + percent(MIN_EFFICIENCY));
-      }
-      if (!(summary.profitableWindowShare() >= MIN_PROFITABLE_WINDOWS)) {
-        failures.add("fewer than " + percent(MIN_PROFITABLE_WINDOWS) + " of the windows profitable");
-      }
-      if (!(summary.largestWindowShare() <= MAX_WINDOW_SHARE)) {
-        failures.add("one window earns more than " + percent(MAX_WINDOW_SHARE) + " of the profit");
-      }
-      if (!(stitchedMaxDrawdown <= MAX_DRAWDOWN_OF_ACCOUNT * capital)) {
-        failures.add("drawdown above " + percent(MAX_DRAWDOWN_OF_ACCOUNT) + " of the account");
-      }
+      List<String> failures = gates.walkForwardFailures(summary, capital);
       return new Cell(scheme, summary, annualized, failures);
     }
   }
@@ -109,9 +83,5 @@ public record WalkForwardMatrix(List<Cell> cells, int best) {
     double x = a.annualizedOutOfSampleProfit();
     double y = b.annualizedOutOfSampleProfit();
     return !Double.isNaN(x) && (Double.isNaN(y) || x > y);
-  }
-
-  private static String percent(double fraction) {
-    return Math.round(fraction * 100) + "%";
   }
 }

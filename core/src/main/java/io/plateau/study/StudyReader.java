@@ -164,8 +164,8 @@ public final class StudyReader {
         && objectiveNode.has("plateau") ? plateau(objectiveNode.get("plateau"), search) : null;
     String output = root.text("output", "runs");
     return new Study(name, fileName, new String(text, StandardCharsets.UTF_8), store, symbols, start, end, barSize,
-        session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, matrix, objective, plateau,
-        output);
+        session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, matrix, objective,
+        plateau, output);
   }
 
   private static ParameterSpace space(ConfigNode node) {

@@ -15,7 +15,8 @@ import java.io.Serializable;
  * @param ids the ids to run (random and adaptive searches), or null for the grid range
  * @param admitted how many sets the block runs
  */
-record Block(int index, int batch, String symbol, long fromId, long toId, long[] ids, long admitted) implements Serializable {
+record Block(int index, int batch, String symbol, long fromId, long toId, long[] ids, long admitted)
+    implements Serializable {
 
   /** {@code block-00012}: the stem of the block's files. */
   String name() {

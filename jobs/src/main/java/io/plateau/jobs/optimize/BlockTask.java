@@ -23,8 +23,8 @@ import org.apache.parquet.schema.MessageType;
 /**
  * The executor's work for one block: load the symbol's bars (cached per JVM), simulate each set of the block once
  * over the whole span, write the block's trials and P&amp;L files and commit the block with a marker that holds the
- * block's best set per scheme and window (the driver's choice merges them, so it reads no trials). A block whose marker already
- * exists (a retried or speculative task, or a resumed run) is not run again.
+ * block's best set per scheme and window (the driver's choice merges them, so it reads no trials). A block whose
+ * marker already exists (a retried or speculative task, or a resumed run) is not run again.
  */
 final class BlockTask implements Serializable {
 

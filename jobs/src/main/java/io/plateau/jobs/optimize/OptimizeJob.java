@@ -9,6 +9,7 @@ import io.plateau.param.ParameterSpace;
 import io.plateau.param.Search;
 import io.plateau.param.TreeParzen;
 import io.plateau.metrics.Drawdown;
+import io.plateau.robust.Gates;
 import io.plateau.robust.Objective;
 import io.plateau.robust.ParameterPlateau;
 import io.plateau.robust.SpanMetrics;
@@ -444,7 +445,7 @@ public final class OptimizeJob {
         double drawdown = Drawdown.of(study.capital(), stitched.stream().mapToDouble(Double::doubleValue).toArray())
             .maxDrawdown();
         cells.add(WalkForwardMatrix.Cell.of(study.matrix().get(c), windows.stream().map(Chosen::inSample).toList(),
-            windows.stream().map(Chosen::outOfSample).toList(), drawdown, study.capital()));
+            windows.stream().map(Chosen::outOfSample).toList(), drawdown, study.capital(), Gates.DEFAULTS));
       }
       WalkForwardMatrix matrix = WalkForwardMatrix.of(cells);
       matrices.put(symbol, matrix);

@@ -28,8 +28,8 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * directory is renamed to {@code OUT/RUN_ID/} at the end, so a reader sees no run or a complete one. Inside the
  * staging directory each block commits on its own: its files are written under temporary names, renamed into
  * place, and then a marker {@code blocks/block-NNNNN.done} is created, holding the block's best sets per window; a
- * block is done exactly when its marker exists. {@code --resume} reopens the newest staging directory of the same study text and runs only the blocks
- * without a marker.
+ * block is done exactly when its marker exists. {@code --resume} reopens the newest staging directory of the same
+ * study text and runs only the blocks without a marker.
  */
 final class RunDirectory {
 
