@@ -42,6 +42,16 @@ public record WalkForwardSummary(double efficiency, double profitableWindowShare
         stitchedMaxDrawdown, total, windows);
   }
 
+  /**
+   * One window's degradation from in-sample to out-of-sample: the window's own walk-forward efficiency, its
+   * annualized out-of-sample profit over its annualized in-sample profit; NaN when the in-sample profit is not
+   * positive (a ratio to a loss says nothing).
+   */
+  public static double windowEfficiency(SpanMetrics inSample, SpanMetrics outOfSample) {
+    return annualized(List.of(inSample)) > 0
+        ? annualized(List.of(outOfSample)) / annualized(List.of(inSample)) : Double.NaN;
+  }
+
   private static double annualized(List<SpanMetrics> spans) {
     double net = 0;
     long days = 0;

@@ -52,5 +52,9 @@ class SpanMetricsTest {
     assertEquals(1.5, summary.largestWindowShare(), 1e-12, "300 of a 200 total");
     assertEquals(200, summary.outOfSampleNetProfit(), 1e-12);
     assertEquals(2, summary.windows());
+    // Window A: (300 / 50) / (1,000 / 100) = 0.6; window B loses out of sample: -100 / 50 / 30 = -0.0667.
+    assertEquals(0.6, WalkForwardSummary.windowEfficiency(isA, oosA), 1e-12);
+    assertEquals(-2.0 / 30, WalkForwardSummary.windowEfficiency(isB, oosB), 1e-12);
+    assertEquals(Double.NaN, WalkForwardSummary.windowEfficiency(oosB, isA), "a losing in-sample span");
   }
 }

@@ -525,6 +525,7 @@ public final class OptimizeJob {
         }
         entry.put("in_sample_metrics", choice.inSample());
         entry.put("out_of_sample_metrics", rerun.outOfSample());
+        entry.put("efficiency", WalkForwardSummary.windowEfficiency(choice.inSample(), rerun.outOfSample()));
         windows.add(entry);
       }
       double drawdown = Drawdown.of(study.capital(), stitched.stream().mapToDouble(Double::doubleValue).toArray())
