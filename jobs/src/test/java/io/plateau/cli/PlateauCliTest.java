@@ -206,4 +206,39 @@ class PlateauCliTest {
     }
     return result;
   }
+
+  @Test
+  void pboReadsAReturnsMatrixAndPrintsItsOverfittingStatistics() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    StringBuilder csv = new StringBuilder("date,edge,noise1,noise2,noise3,noise4,noise5\n");
+    for (int day = 0; day < 400; day++) {
+      csv.append("d").append(day).append(',').append(0.004 + 0.01 * (random.nextDouble() - 0.5));
+      for (int t = 0; t < 5; t++) {
+        csv.append(',').append(0.01 * (random.nextDouble() - 0.5));
+      }
+      csv.append('\n');
+    }
+    Path file = dir.resolve("returns.csv");
+    Files.writeString(file, csv);
+    Run run = plateau("pbo", "--returns", file.toString(), "--partitions", "8");
+    assertEquals(0, run.exitCode(), run.err());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run.out());
+    assertEquals(6, json.get("trials").intValue());
+    assertEquals(400, json.get("periods").intValue());
+    assertEquals(70, json.get("combinations").intValue(), "C(8, 4)");
+    assertEquals(70, json.get("logits").size());
+    assertEquals(0.0, json.get("pbo").doubleValue(), 0.0, "the edge is the best out of sample in every split");
+    assertEquals("edge", json.get("best_trial").get("trial").textValue());
+    assertTrue(json.get("best_trial").get("deflated_sharpe").doubleValue() > 0.95, run.out());
+
+    Run odd = plateau("pbo", "--returns", file.toString(), "--partitions", "7");
+    assertEquals(2, odd.exitCode());
+    assertTrue(odd.err().contains("--partitions: 7 is not allowed; expected an even number from 2 to 32"),
+        odd.err());
+    Files.writeString(file, "a,b\n1,2\nx,3\n");
+    Run bad = plateau("pbo", "--returns", file.toString());
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains(file + ":3: column 'a': 'x' is not a finite number"), bad.err());
+  }
 }
