@@ -40,27 +40,27 @@ class OverfittingStatisticsTest {
   void theBestTrialIsDeflatedByTheNumberAndSpreadOfTrials() {
     double[][] matrix = returns(50, 1_000, 0.002, 7);
     OverfittingStatistics statistics = OverfittingStatistics.of(matrix, 8, BacktestOverfitting.Metric.SHARPE);
-    assertEquals(0, statistics.bestTrial(), "the drifting trial");
+    assertEquals(0, statistics.best().trial(), "the drifting trial");
     double[] sharpes = Arrays.stream(matrix).mapToDouble(t -> SharpeInference.Moments.of(t).sharpe()).toArray();
     double variance = SharpeInference.trialSharpeVariance(sharpes);
-    assertEquals(variance, statistics.trialSharpeVariance(), 0);
-    assertEquals(SharpeInference.deflated(matrix[0], 50, variance), statistics.deflatedSharpe(), 0);
-    assertEquals(SharpeInference.probabilistic(matrix[0], 0), statistics.probabilisticSharpe(), 0);
-    assertTrue(statistics.deflatedSharpe() < statistics.probabilisticSharpe(), statistics.toString());
-    assertEquals(statistics.bestSharpe() * Math.sqrt(252), statistics.bestSharpeAnnualized(), 1e-12);
+    assertEquals(variance, statistics.best().trialSharpeVariance(), 0);
+    assertEquals(SharpeInference.deflated(matrix[0], 50, variance), statistics.best().deflatedSharpe(), 0);
+    assertEquals(SharpeInference.probabilistic(matrix[0], 0), statistics.best().probabilisticSharpe(), 0);
+    assertTrue(statistics.best().deflatedSharpe() < statistics.best().probabilisticSharpe(), statistics.toString());
+    assertEquals(statistics.best().sharpe() * Math.sqrt(252), statistics.best().sharpeAnnualized(), 1e-12);
     assertTrue(statistics.overfitting().pbo() < 0.1, "a real edge is not overfit: " + statistics.overfitting().pbo());
 
     double[][] moreTrials = returns(400, 1_000, 0.002, 7);
     OverfittingStatistics more = OverfittingStatistics.of(moreTrials, 8, BacktestOverfitting.Metric.SHARPE);
-    assertEquals(0, more.bestTrial());
-    assertTrue(more.minBacktestLengthYears() > statistics.minBacktestLengthYears(), "more trials need more years");
+    assertEquals(0, more.best().trial());
+    assertTrue(more.best().minBacktestLengthYears() > statistics.best().minBacktestLengthYears(), "more trials need more years");
   }
 
   @Test
   void noTrialWithADefinedSharpeRatioHasNoBestTrial() {
     double[][] flat = new double[3][20];
     OverfittingStatistics statistics = OverfittingStatistics.of(flat, 4, BacktestOverfitting.Metric.SHARPE);
-    assertEquals(-1, statistics.bestTrial());
-    assertEquals(Double.NaN, statistics.deflatedSharpe());
+    assertEquals(-1, statistics.best().trial());
+    assertEquals(Double.NaN, statistics.best().deflatedSharpe());
   }
 }

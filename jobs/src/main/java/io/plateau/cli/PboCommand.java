@@ -64,16 +64,17 @@ final class PboCommand implements Callable<Integer> {
     document.put("probability_of_out_of_sample_loss", cscv.probabilityOfOutOfSampleLoss());
     document.put("degradation", Map.of("slope", cscv.degradationSlope(), "intercept", cscv.degradationIntercept(),
         "r_squared", cscv.degradationRSquared()));
+    OverfittingStatistics.BestTrial bestTrial = statistics.best();
     Map<String, Object> best = new LinkedHashMap<>();
-    best.put("trial", statistics.bestTrial() < 0 ? null : matrix.trials().get(statistics.bestTrial()));
-    best.put("sharpe_per_period", statistics.bestSharpe());
-    best.put("sharpe_annualized", statistics.bestSharpeAnnualized());
-    best.put("probabilistic_sharpe", statistics.probabilisticSharpe());
-    best.put("deflated_sharpe", statistics.deflatedSharpe());
-    best.put("expected_max_sharpe_per_period", statistics.expectedMaxSharpe());
-    best.put("trial_sharpe_variance", statistics.trialSharpeVariance());
-    best.put("min_track_record_periods", statistics.minTrackRecordLength());
-    best.put("min_backtest_years", statistics.minBacktestLengthYears());
+    best.put("trial", bestTrial.trial() < 0 ? null : matrix.trials().get(bestTrial.trial()));
+    best.put("sharpe_per_period", bestTrial.sharpe());
+    best.put("sharpe_annualized", bestTrial.sharpeAnnualized());
+    best.put("probabilistic_sharpe", bestTrial.probabilisticSharpe());
+    best.put("deflated_sharpe", bestTrial.deflatedSharpe());
+    best.put("expected_max_sharpe_per_period", bestTrial.expectedMaxSharpe());
+    best.put("trial_sharpe_variance", bestTrial.trialSharpeVariance());
+    best.put("min_track_record_periods", bestTrial.minTrackRecordLength());
+    best.put("min_backtest_years", bestTrial.minBacktestLengthYears());
     document.put("best_trial", best);
     document.put("logits", cscv.logits());
     spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -12,6 +12,8 @@ import io.plateau.cli.PlateauCli;
 import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.param.Search;
 import io.plateau.param.TreeParzen;
+import io.plateau.robust.BacktestOverfitting;
+import io.plateau.robust.OverfittingStatistics;
 import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.Window;
 import io.plateau.study.Study;
@@ -162,6 +164,19 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
       stitched += rerun.netProfit();
     }
     assertEquals(stitched, clean.summaries().get("MES").outOfSampleNetProfit(), 1e-6);
+
+    // The overfitting statistics computed on Spark equal the single-JVM ones on the core's daily P&L.
+    int firstDay = calendar.indexAtOrAfter(windows.get(0).inSampleStart());
+    List<Long> ids = direct.keySet().stream().sorted().toList();
+    double[][] returns = new double[ids.size()][calendar.size() - firstDay];
+    for (int n = 0; n < ids.size(); n++) {
+      for (int d = firstDay; d < calendar.size(); d++) {
+        returns[n][d - firstDay] = direct.get(ids.get(n)).dailyPnl()[d] / study.capital();
+      }
+    }
+    OverfittingStatistics single = OverfittingStatistics.of(returns, 16, BacktestOverfitting.Metric.SHARPE);
+    assertEquals(single, clean.overfitting().get("MES"));
+    assertEquals(12_870, single.overfitting().combinations());
     double lastEquity = spark().read().parquet(clean.runDirectory() + "/walkforward/stitched.parquet")
         .orderBy(org.apache.spark.sql.functions.col("date").desc()).first().getDouble(4);
     assertEquals(study.capital() + stitched, lastEquity, 1e-6);

@@ -1,0 +1,79 @@
+package io.plateau.jobs.optimize;
+
+import io.plateau.robust.BacktestOverfitting;
+import io.plateau.robust.OverfittingStatistics;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The overfitting statistics of a run's parameter sets for one symbol, on Spark: the T × N matrix of the sets'
+ * daily returns on the account (daily P&amp;L over capital, from the first in-sample date to the end) is assembled
+ * in one executor task, which prepares the CSCV ({@link BacktestOverfitting}: per-block sums, a few MB however long
+ * the history) and measures every set's Sharpe ratio; the prepared CSCV is broadcast and its C(S, S/2)
+ * combinations are evaluated in ranges, one task each, and merged on the driver, bit for bit the single-JVM result.
+ * The driver never holds the matrix.
+ */
+final class RunOverfitting {
+
+  /** Combinations per task: C(16, 8) = 12,870 makes about 50 tasks. */
+  static final int COMBINATIONS_PER_TASK = 256;
+
+  private RunOverfitting() {}
+
+  /** What the matrix task sends back: the prepared CSCV, and the sets and Sharpe figures DSR needs. */
+  private record Prepared(BacktestOverfitting cscv, long[] setIds, OverfittingStatistics.BestTrial best)
+      implements Serializable {}
+
+  /** A symbol's statistics, with the set id of each trial index. */
+  record SetStatistics(OverfittingStatistics statistics, long[] setIds) {}
+
+  /**
+   * The statistics of {@code symbol}'s sets in the run at {@code staging}: CSCV over {@code partitions} blocks of
+   * the days {@code [firstDay, days)} of the run's calendar, Sharpe ratio as the metric.
+   *
+   */
+  static SetStatistics compute(SparkSession spark, Path staging, String symbol, int firstDay, double capital,
+      int partitions) {
+    List<Prepared> prepared = spark.read().parquet(new Path(staging, "pnl").toString())
+        .where(functions.col("symbol").equalTo(symbol)).select("set_id", "daily_pnl")
+        .toJavaRDD().coalesce(1).mapPartitions((Iterator<Row> rows) -> {
+          List<Row> all = new ArrayList<>();
+          rows.forEachRemaining(all::add);
+          all.sort((a, b) -> Long.compare(a.getLong(0), b.getLong(0)));
+          long[] ids = new long[all.size()];
+          double[][] returns = new double[all.size()][];
+          for (int n = 0; n < ids.length; n++) {
+            ids[n] = all.get(n).getLong(0);
+            List<Float> pnl = all.get(n).getList(1);
+            returns[n] = new double[pnl.size() - firstDay];
+            for (int d = firstDay; d < pnl.size(); d++) {
+              returns[n][d - firstDay] = pnl.get(d) / capital;
+            }
+          }
+          return List.of(new Prepared(BacktestOverfitting.of(returns, partitions, BacktestOverfitting.Metric.SHARPE),
+              ids, OverfittingStatistics.BestTrial.of(returns))).iterator();
+        }).collect();
+    Prepared matrix = prepared.get(0);
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<BacktestOverfitting> shared = context.broadcast(matrix.cscv());
+    int combinations = matrix.cscv().combinations();
+    List<int[]> ranges = new ArrayList<>();
+    for (int from = 0; from < combinations; from += COMBINATIONS_PER_TASK) {
+      ranges.add(new int[] {from, Math.min(combinations, from + COMBINATIONS_PER_TASK)});
+    }
+    context.setJobDescription("plateau optimize: probability of backtest overfitting, " + symbol);
+    List<BacktestOverfitting.Partial> partials = context.parallelize(ranges, ranges.size())
+        .map(range -> shared.value().evaluate(range[0], range[1])).collect();
+    shared.destroy();
+    return new SetStatistics(new OverfittingStatistics(BacktestOverfitting.merge(partials), matrix.best()),
+        matrix.setIds());
+  }
+}
