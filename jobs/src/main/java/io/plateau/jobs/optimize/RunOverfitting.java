@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -45,19 +46,19 @@ final class RunOverfitting {
     List<Prepared> prepared = spark.read().parquet(new Path(staging, "pnl").toString())
         .where(functions.col("symbol").equalTo(symbol)).select("set_id", "daily_pnl")
         .toJavaRDD().coalesce(1).mapPartitions((Iterator<Row> rows) -> {
-          List<Row> all = new ArrayList<>();
-          rows.forEachRemaining(all::add);
-          all.sort((a, b) -> Long.compare(a.getLong(0), b.getLong(0)));
-          long[] ids = new long[all.size()];
-          double[][] returns = new double[all.size()][];
-          for (int n = 0; n < ids.length; n++) {
-            ids[n] = all.get(n).getLong(0);
-            List<Float> pnl = all.get(n).getList(1);
-            returns[n] = new double[pnl.size() - firstDay];
+          // Each row becomes its returns at once, so the task never holds the rows' boxed P&L lists together.
+          TreeMap<Long, double[]> bySet = new TreeMap<>();
+          while (rows.hasNext()) {
+            Row row = rows.next();
+            List<Float> pnl = row.getList(1);
+            double[] values = new double[pnl.size() - firstDay];
             for (int d = firstDay; d < pnl.size(); d++) {
-              returns[n][d - firstDay] = pnl.get(d) / capital;
+              values[d - firstDay] = pnl.get(d) / capital;
             }
+            bySet.put(row.getLong(0), values);
           }
+          long[] ids = bySet.keySet().stream().mapToLong(Long::longValue).toArray();
+          double[][] returns = bySet.values().toArray(new double[0][]);
           return List.of(new Prepared(BacktestOverfitting.of(returns, partitions, BacktestOverfitting.Metric.SHARPE),
               ids, OverfittingStatistics.BestTrial.of(returns))).iterator();
         }).collect();
