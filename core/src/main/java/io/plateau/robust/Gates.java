@@ -1,5 +1,6 @@
 package io.plateau.robust;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import java.util.Locale;
  */
 public record Gates(double minEfficiency, double distinctionEfficiency, double minProfitableWindows,
     double distinctionProfitableWindows, double maxWindowShare, double maxDrawdownOfAccount, double maxPbo,
-    double distinctionPbo, double minDeflatedSharpe) {
+    double distinctionPbo, double minDeflatedSharpe) implements Serializable {
 
   /** TradeStation's walk-forward defaults plus PBO ≤ 0.5 (distinction 0.2) and DSR ≥ 0.95. */
   public static final Gates DEFAULTS = new Gates(0.5, 1.0, 0.5, 0.8, 0.5, 0.4, 0.5, 0.2, 0.95);

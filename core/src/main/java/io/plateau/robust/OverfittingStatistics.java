@@ -8,22 +8,21 @@ import java.util.stream.IntStream;
 /**
  * The overfitting statistics of a T × N matrix of per-period returns of N trials (the parameter sets of a study, or
  * trials a user brings): the probability of backtest overfitting by CSCV ({@link BacktestOverfitting}), and the
- * probabilistic and deflated Sharpe ratios of the trial with the best full-sample Sharpe ratio ({@link BestTrial}).
+ * probabilistic and deflated Sharpe ratios of the trial with the best full-sample Sharpe ratio ({@link TrialSharpe}).
  *
  * @param overfitting the CSCV result
  * @param best the best trial's Sharpe statistics
  */
-public record OverfittingStatistics(BacktestOverfitting.Result overfitting, BestTrial best) {
+public record OverfittingStatistics(BacktestOverfitting.Result overfitting, TrialSharpe best) {
 
   /** Combinations per parallel task: small enough to spread over the cores, big enough to be worth a task. */
   private static final int COMBINATIONS_PER_TASK = 256;
 
   /**
-   * The trial with the highest full-sample per-period Sharpe ratio, deflated by the number of trials and the
-   * variance of their Sharpe ratios ({@link SharpeInference}), with the track record and backtest lengths that many
-   * trials call for.
+   * One trial's full-sample Sharpe ratio, deflated by the number of trials and the variance of their Sharpe ratios
+   * ({@link SharpeInference}), with the track record and backtest lengths that many trials call for.
    *
-   * @param trial its index (lower index on ties; undefined ratios rank last), -1 when no trial's ratio is defined
+   * @param trial its index, -1 when no trial was chosen (see {@link #best})
    * @param sharpe its per-period Sharpe ratio
    * @param sharpeAnnualized the same × √252
    * @param trialSharpeVariance the sample variance of the trials' per-period Sharpe ratios
@@ -34,29 +33,48 @@ public record OverfittingStatistics(BacktestOverfitting.Result overfitting, Best
    * @param minBacktestLengthYears the years of backtest needed before this many trials of its annualized Sharpe
    *     ratio stop being expected from luck alone; infinite when that ratio is not positive
    */
-  public record BestTrial(int trial, double sharpe, double sharpeAnnualized, double trialSharpeVariance,
+  public record TrialSharpe(int trial, double sharpe, double sharpeAnnualized, double trialSharpeVariance,
       double expectedMaxSharpe, double probabilisticSharpe, double deflatedSharpe, double minTrackRecordLength,
       double minBacktestLengthYears) implements Serializable {
 
-    /** The best trial of {@code returnsByTrial} ({@code [trial][period]}). */
-    public static BestTrial of(double[][] returnsByTrial) {
-      int trials = returnsByTrial.length;
-      double[] sharpes = new double[trials];
+    /**
+     * The trial of {@code returnsByTrial} ({@code [trial][period]}) with the highest Sharpe ratio (lower index on
+     * ties; undefined ratios rank last).
+     */
+    public static TrialSharpe best(double[][] returnsByTrial) {
+      double[] sharpes = sharpes(returnsByTrial);
       int best = -1;
-      for (int t = 0; t < trials; t++) {
-        sharpes[t] = SharpeInference.Moments.of(returnsByTrial[t]).sharpe();
+      for (int t = 0; t < sharpes.length; t++) {
         if (!Double.isNaN(sharpes[t]) && (best < 0 || sharpes[t] > sharpes[best])) {
           best = t;
         }
       }
-      double variance = SharpeInference.trialSharpeVariance(sharpes);
-      if (best < 0) {
-        return new BestTrial(-1, Double.NaN, Double.NaN, variance, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN);
+      return of(returnsByTrial, best, sharpes);
+    }
+
+    /** Trial {@code trial} of {@code returnsByTrial}, deflated by all of them. */
+    public static TrialSharpe of(double[][] returnsByTrial, int trial) {
+      return of(returnsByTrial, trial, sharpes(returnsByTrial));
+    }
+
+    private static double[] sharpes(double[][] returnsByTrial) {
+      double[] sharpes = new double[returnsByTrial.length];
+      for (int t = 0; t < sharpes.length; t++) {
+        sharpes[t] = SharpeInference.Moments.of(returnsByTrial[t]).sharpe();
       }
-      SharpeInference.Moments moments = SharpeInference.Moments.of(returnsByTrial[best]);
+      return sharpes;
+    }
+
+    private static TrialSharpe of(double[][] returnsByTrial, int trial, double[] sharpes) {
+      double variance = SharpeInference.trialSharpeVariance(sharpes);
+      if (trial < 0 || Double.isNaN(sharpes[trial])) {
+        return new TrialSharpe(trial, Double.NaN, Double.NaN, variance, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN);
+      }
+      int trials = returnsByTrial.length;
+      SharpeInference.Moments moments = SharpeInference.Moments.of(returnsByTrial[trial]);
       double annualized = moments.sharpe() * Math.sqrt(Ratios.TRADING_DAYS_PER_YEAR);
-      return new BestTrial(best, moments.sharpe(), annualized, variance,
+      return new TrialSharpe(trial, moments.sharpe(), annualized, variance,
           SharpeInference.expectedMaxSharpe(trials, variance), SharpeInference.probabilistic(moments, 0),
           SharpeInference.deflated(moments, trials, variance),
           SharpeInference.minTrackRecordLength(moments, 0, SharpeInference.DEFAULT_CONFIDENCE),
@@ -77,6 +95,6 @@ public record OverfittingStatistics(BacktestOverfitting.Result overfitting, Best
         .mapToObj(task -> cscv.evaluate(task * COMBINATIONS_PER_TASK,
             Math.min(combinations, (task + 1) * COMBINATIONS_PER_TASK)))
         .toList();
-    return new OverfittingStatistics(BacktestOverfitting.merge(partials), BestTrial.of(returnsByTrial));
+    return new OverfittingStatistics(BacktestOverfitting.merge(partials), TrialSharpe.best(returnsByTrial));
   }
 }

@@ -128,9 +128,21 @@ public final class ParameterPlateau {
    */
   public record Smoothing(Neighbourhood neighbourhood, Aggregate aggregate) implements Serializable {
 
+    /** Neighbours of a set of a random or adaptive search, unless the study says otherwise. */
+    public static final int DEFAULT_NEAREST = 8;
+
     public Smoothing {
       Objects.requireNonNull(neighbourhood, "neighbourhood");
       Objects.requireNonNull(aggregate, "aggregate");
+    }
+
+    /**
+     * {@code aggregate} over a box of ±1 step for grid searches, and over each set and its {@value #DEFAULT_NEAREST}
+     * nearest sets for random and adaptive searches, whose samples leave boxes mostly empty.
+     */
+    public static Smoothing defaultFor(boolean gridSearch, Aggregate aggregate) {
+      return new Smoothing(gridSearch ? DEFAULT_NEIGHBOURHOOD : new Neighbourhood.Nearest(DEFAULT_NEAREST),
+          aggregate);
     }
 
     /** In words, for consoles and reports: "plateau mean over ±1 step", "plateau median of the 8 nearest sets". */

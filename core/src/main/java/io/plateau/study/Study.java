@@ -13,6 +13,7 @@ import io.plateau.robust.WalkForwardScheme;
 import java.io.Serializable;
 import java.time.LocalDate;
 import io.plateau.robust.ParameterPlateau;
+import io.plateau.robust.RobustnessSettings;
 import java.util.List;
 
 /**
@@ -41,13 +42,14 @@ import java.util.List;
  *     measured on the same trials (empty without a matrix)
  * @param objective what the in-sample choice maximizes
  * @param plateau the smoothing of the objective over each set's neighbourhood, or null to rank sets by their own
+ * @param robustness how the robustness statistics and the verdict are computed
  * @param output the directory under which runs are written
  */
 public record Study(String name, String file, String text, String store, List<String> symbols, LocalDate start,
     LocalDate end, String barSize, Session session, ParameterSpace space, Search search, Double commissionPerSide,
     int slippageTicks, double capital, Sizing sizing, RiskRules risk, FillTiming fill, WalkForwardScheme walkForward,
-    List<WalkForwardScheme> matrix, Objective objective, ParameterPlateau.Smoothing plateau, String output)
-    implements Serializable {
+    List<WalkForwardScheme> matrix, Objective objective, ParameterPlateau.Smoothing plateau,
+    RobustnessSettings robustness, String output) implements Serializable {
 
   public Study {
     symbols = List.copyOf(symbols);

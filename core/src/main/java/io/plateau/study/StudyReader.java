@@ -9,8 +9,12 @@ import io.plateau.param.Axis;
 import io.plateau.param.Constraint;
 import io.plateau.param.ParameterSpace;
 import io.plateau.param.Search;
+import io.plateau.robust.BacktestOverfitting;
+import io.plateau.robust.Gates;
 import io.plateau.robust.Objective;
 import io.plateau.robust.ParameterPlateau;
+import io.plateau.robust.RobustnessSettings;
+import io.plateau.robust.TradeMonteCarlo;
 import io.plateau.robust.Period;
 import io.plateau.robust.WalkForwardScheme;
 import io.plateau.strategy.Param;
@@ -39,9 +43,6 @@ import java.util.stream.Collectors;
  * what is allowed. The keys are documented in the README ("Study files").
  */
 public final class StudyReader {
-
-  /** Neighbours of a set in a plateau-smoothed objective of a random or adaptive search, unless the study says. */
-  private static final int DEFAULT_NEAREST = 8;
 
   /** The most points a study's full grid may have: ids are dense, and a bigger grid needs random search anyway. */
   static final long MAX_GRID_POINTS = 100_000_000L;
@@ -75,7 +76,7 @@ public final class StudyReader {
 
   public static Study parse(byte[] text, String fileName) {
     ConfigNode root = ConfigNode.parseYaml(text, fileName).allowKeys("name", "bars", "strategy", "search", "costs",
-        "account", "sizing", "risk", "fill", "walk_forward", "objective", "output");
+        "account", "sizing", "risk", "fill", "walk_forward", "objective", "robustness", "output");
     String name = root.has("name") ? root.get("name").text() : stem(fileName);
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
       throw root.get("name").error("letters, digits, '_', '.' and '-' (it names output directories)");
@@ -162,10 +163,12 @@ public final class StudyReader {
     }
     ParameterPlateau.Smoothing plateau = objectiveNode != null && objectiveNode.isMapping()
         && objectiveNode.has("plateau") ? plateau(objectiveNode.get("plateau"), search) : null;
+    RobustnessSettings robustness = root.has("robustness") ? robustness(root.get("robustness"))
+        : RobustnessSettings.DEFAULTS;
     String output = root.text("output", "runs");
     return new Study(name, fileName, new String(text, StandardCharsets.UTF_8), store, symbols, start, end, barSize,
         session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, matrix, objective,
-        plateau, output);
+        plateau, robustness, output);
   }
 
   private static ParameterSpace space(ConfigNode node) {
@@ -276,8 +279,7 @@ public final class StudyReader {
 
   /**
    * {@code plateau: {aggregate: mean|median|minimum, radius: K}} (a box of ±K grid steps) or {@code nearest: M}
-   * (the M nearest evaluated sets); without either, a box of ±1 step for a grid and the nearest
-   * {@value #DEFAULT_NEAREST} sets for random and adaptive searches, whose samples leave boxes mostly empty.
+   * (the M nearest evaluated sets); without either, {@link ParameterPlateau.Smoothing#defaultFor}.
    */
   private static ParameterPlateau.Smoothing plateau(ConfigNode node, Search search) {
     node.allowKeys("aggregate", "radius", "nearest");
@@ -291,16 +293,85 @@ public final class StudyReader {
     if (node.has("radius") && node.has("nearest")) {
       throw node.problem("give radius (a box of grid steps) or nearest (a count of sets), not both");
     }
-    ParameterPlateau.Neighbourhood neighbourhood;
     if (node.has("radius")) {
-      neighbourhood = new ParameterPlateau.Neighbourhood.Box(atLeastOne(node.get("radius")));
-    } else if (node.has("nearest")) {
-      neighbourhood = new ParameterPlateau.Neighbourhood.Nearest(atLeastOne(node.get("nearest")));
-    } else {
-      neighbourhood = search instanceof Search.Grid ? ParameterPlateau.DEFAULT_NEIGHBOURHOOD
-          : new ParameterPlateau.Neighbourhood.Nearest(DEFAULT_NEAREST);
+      return new ParameterPlateau.Smoothing(new ParameterPlateau.Neighbourhood.Box(atLeastOne(node.get("radius"))),
+          aggregate);
     }
-    return new ParameterPlateau.Smoothing(neighbourhood, aggregate);
+    if (node.has("nearest")) {
+      return new ParameterPlateau.Smoothing(
+          new ParameterPlateau.Neighbourhood.Nearest(atLeastOne(node.get("nearest"))), aggregate);
+    }
+    return ParameterPlateau.Smoothing.defaultFor(search instanceof Search.Grid, aggregate);
+  }
+
+  /** {@code robustness: {partitions, monte_carlo: {...}, gates: {...}}}; every key has a default. */
+  private static RobustnessSettings robustness(ConfigNode node) {
+    node.allowKeys("partitions", "monte_carlo", "gates");
+    RobustnessSettings defaults = RobustnessSettings.DEFAULTS;
+    int partitions = node.integer("partitions", defaults.partitions());
+    if (partitions < 2 || partitions % 2 != 0 || partitions > BacktestOverfitting.MAX_PARTITIONS) {
+      throw node.get("partitions").error("an even number from 2 to " + BacktestOverfitting.MAX_PARTITIONS);
+    }
+    TradeMonteCarlo.Mode mode = defaults.monteCarloMode();
+    int runs = defaults.monteCarloRuns();
+    long seed = defaults.monteCarloSeed();
+    double ruin = defaults.ruinFraction();
+    if (node.has("monte_carlo")) {
+      ConfigNode monteCarlo = node.get("monte_carlo").allowKeys("mode", "runs", "seed", "ruin_percent");
+      mode = switch (monteCarlo.text("mode", "reshuffle")) {
+        case "reshuffle" -> TradeMonteCarlo.Mode.RESHUFFLE;
+        case "bootstrap" -> TradeMonteCarlo.Mode.BOOTSTRAP;
+        default -> throw monteCarlo.get("mode").error("reshuffle or bootstrap");
+      };
+      runs = monteCarlo.has("runs") ? atLeastOne(monteCarlo.get("runs")) : runs;
+      seed = monteCarlo.has("seed") ? monteCarlo.get("seed").longValue() : seed;
+      if (monteCarlo.has("ruin_percent")) {
+        ruin = monteCarlo.get("ruin_percent").number() / 100;
+        if (!(ruin > 0 && ruin <= 1)) {
+          throw monteCarlo.get("ruin_percent").error("the percent of the account whose loss is ruin, in (0, 100]");
+        }
+      }
+    }
+    Gates gates = node.has("gates") ? gates(node.get("gates")) : defaults.gates();
+    return new RobustnessSettings(partitions, mode, runs, seed, ruin, gates);
+  }
+
+  private static Gates gates(ConfigNode node) {
+    node.allowKeys("min_efficiency_percent", "distinction_efficiency_percent", "min_profitable_windows_percent",
+        "distinction_profitable_windows_percent", "max_window_share_percent", "max_drawdown_percent", "max_pbo",
+        "distinction_pbo", "min_deflated_sharpe");
+    Gates d = Gates.DEFAULTS;
+    double minEfficiency = share(node, "min_efficiency_percent", d.minEfficiency(), 100, 1000);
+    double distinctionEfficiency = share(node, "distinction_efficiency_percent", d.distinctionEfficiency(), 100,
+        1000);
+    double minProfitable = share(node, "min_profitable_windows_percent", d.minProfitableWindows(), 100, 100);
+    double distinctionProfitable = share(node, "distinction_profitable_windows_percent",
+        d.distinctionProfitableWindows(), 100, 100);
+    double maxShare = share(node, "max_window_share_percent", d.maxWindowShare(), 100, 100);
+    double maxDrawdown = share(node, "max_drawdown_percent", d.maxDrawdownOfAccount(), 100, 100);
+    double maxPbo = share(node, "max_pbo", d.maxPbo(), 1, 1);
+    double distinctionPbo = share(node, "distinction_pbo", d.distinctionPbo(), 1, 1);
+    double minDsr = share(node, "min_deflated_sharpe", d.minDeflatedSharpe(), 1, 1);
+    if (distinctionEfficiency < minEfficiency || distinctionProfitable < minProfitable || distinctionPbo > maxPbo) {
+      throw node.problem("a distinction must be at least as strict as its gate (efficiency "
+          + distinctionEfficiency * 100 + "% vs " + minEfficiency * 100 + "%, profitable windows "
+          + distinctionProfitable * 100 + "% vs " + minProfitable * 100 + "%, PBO " + distinctionPbo + " vs "
+          + maxPbo + ")");
+    }
+    return new Gates(minEfficiency, distinctionEfficiency, minProfitable, distinctionProfitable, maxShare,
+        maxDrawdown, maxPbo, distinctionPbo, minDsr);
+  }
+
+  /** A gate threshold given in {@code unit}s (100 for percents), between 0 and {@code max} of them, as a fraction. */
+  private static double share(ConfigNode node, String key, double fallback, double unit, double max) {
+    if (!node.has(key)) {
+      return fallback;
+    }
+    double value = node.get(key).number();
+    if (!(value >= 0 && value <= max)) {
+      throw node.get(key).error("a number from 0 to " + (long) max);
+    }
+    return value / unit;
   }
 
   private static int atLeastOne(ConfigNode node) {

@@ -158,6 +158,19 @@ public final class TrialRunner {
   }
 
   /**
+   * The net P&amp;L of each trade of set {@code setId}'s continuous run that exited on or after the first in-sample
+   * date, in exit order (the simulator's trade list: what a Monte Carlo of the set resamples).
+   */
+  public double[] tradeNetPnl(long setId) {
+    SimulationResult result = simulator.run(strategy.compile(study.space().spec(setId), bars, indicators));
+    int[] exits = exitIndexes(result.trades(), 0);
+    int first = calendar.indexAtOrAfter(calendar.windows().get(0).inSampleStart());
+    double[] pnl = result.trades().netPnlUnsafe();
+    return java.util.stream.IntStream.range(0, result.trades().size()).filter(t -> exits[t] >= first)
+        .mapToDouble(t -> pnl[t]).toArray();
+  }
+
+  /**
    * Set {@code setId} re-run on {@code window}'s out-of-sample span: the bars from the warm-up before the span to its
    * end, nothing later; decisions from the span's first bar on, so the account is flat when the span starts.
    */

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.plateau.bar.Session;
 import io.plateau.exec.Sizing;
 import io.plateau.param.Search;
+import io.plateau.robust.Gates;
 import io.plateau.robust.Objective;
 import io.plateau.robust.ParameterPlateau;
+import io.plateau.robust.RobustnessSettings;
+import io.plateau.robust.TradeMonteCarlo;
 import io.plateau.robust.Period;
 import io.plateau.robust.WalkForwardScheme;
 import io.plateau.util.InputException;
@@ -117,6 +120,19 @@ class StudyReaderTest {
   }
 
   @Test
+  void robustnessSettingsDefaultToTradeStationsGatesAndAreReadWhole() {
+    assertEquals(RobustnessSettings.DEFAULTS, parse(STUDY).robustness());
+    Study study = parse(STUDY.replace("output: out/runs", """
+        robustness:
+          partitions: 8
+          monte_carlo: {mode: bootstrap, runs: 500, seed: 4, ruin_percent: 30}
+          gates: {min_efficiency_percent: 60, distinction_efficiency_percent: 120, max_pbo: 0.4, min_deflated_sharpe: 0.9}
+        output: out/runs"""));
+    assertEquals(new RobustnessSettings(8, TradeMonteCarlo.Mode.BOOTSTRAP, 500, 4, 0.3, new Gates(0.6, 1.2, 0.5,
+        0.8, 0.5, 0.4, 0.4, 0.2, 0.9)), study.robustness());
+  }
+
+  @Test
   void aRelativeStoreIsMadeAbsoluteAndAUriIsKept() {
     assertEquals(Path.of("data/bars").toAbsolutePath().toString(), parse(STUDY).store());
     assertEquals("s3a://bucket/bars", parse(STUDY.replace("store: data/bars", "store: s3a://bucket/bars")).store());
@@ -164,6 +180,12 @@ class StudyReaderTest {
       "warm_up: 30 days}|warm_up: 30 days, matrix: {in_sample: [6 months], out_of_sample: [0 days]}}|walk_forward.matrix.out_of_sample[0]: '0 days' is not allowed; expected a length of at least 1 day",
       "warm_up: 30 days}|warm_up: 30 days, matrix: {in_sample: [6 months, 6 months], out_of_sample: [1 months]}}|walk_forward.matrix: lengths repeat",
       "warm_up: 30 days}|warm_up: 30 days, matrix: {is: [6 months]}}|walk_forward.matrix.is: unknown key",
+      "output: out/runs|robustness: {partitions: 7}|robustness.partitions: '7' is not allowed; expected an even number from 2 to 32",
+      "output: out/runs|robustness: {monte_carlo: {mode: jackknife}}|robustness.monte_carlo.mode: 'jackknife' is not allowed; expected reshuffle or bootstrap",
+      "output: out/runs|robustness: {monte_carlo: {ruin_percent: 0}}|robustness.monte_carlo.ruin_percent: '0' is not allowed",
+      "output: out/runs|robustness: {gates: {max_pbo: 0.1}}|robustness.gates: a distinction must be at least as strict as its gate",
+      "output: out/runs|robustness: {gates: {max_pbo: 2}}|robustness.gates.max_pbo: '2' is not allowed; expected a number from 0 to 1",
+      "output: out/runs|robustness: {gate: {}}|robustness.gate: unknown key",
       "symbols: [MES, M2K]|symbols: [MES, MES]|bars.symbols: a list is not allowed; expected a non-empty list of distinct",
   })
   void badStudiesAreRefusedNamingTheKeyAndValue(String original, String replacement, String expected) {

@@ -76,6 +76,24 @@ class TrialRunnerTest {
   }
 
   @Test
+  void aSetsTradesAreThoseOfItsRunFromTheFirstInSampleDate() {
+    long id = study.space().admittedIn(0, study.space().size())[0];
+    TrialRunner runner = new TrialRunner(study, bars, calendar);
+    Trial trial = runner.run(id);
+    double[] trades = runner.tradeNetPnl(id);
+    assertEquals(trial.whole().trades(), trades.length);
+    assertTrue(trades.length > 0);
+    double net = 0;
+    int winners = 0;
+    for (double pnl : trades) {
+      net += pnl;
+      winners += pnl > 0 ? 1 : 0;
+    }
+    assertEquals(trial.whole().expectancy(), net / trades.length, 1e-9);
+    assertEquals(trial.whole().winRate(), (double) winners / trades.length, 1e-12);
+  }
+
+  @Test
   void theSmaCrossFastPathGivesTheSimulatorsTrials() {
     long[] ids = study.space().admittedIn(0, study.space().size());
     List<Trial> fast = new TrialRunner(study, bars, calendar).run(ids);

@@ -64,7 +64,7 @@ final class PboCommand implements Callable<Integer> {
     document.put("probability_of_out_of_sample_loss", cscv.probabilityOfOutOfSampleLoss());
     document.put("degradation", Map.of("slope", cscv.degradationSlope(), "intercept", cscv.degradationIntercept(),
         "r_squared", cscv.degradationRSquared()));
-    OverfittingStatistics.BestTrial bestTrial = statistics.best();
+    OverfittingStatistics.TrialSharpe bestTrial = statistics.best();
     Map<String, Object> best = new LinkedHashMap<>();
     best.put("trial", bestTrial.trial() < 0 ? null : matrix.trials().get(bestTrial.trial()));
     best.put("sharpe_per_period", bestTrial.sharpe());

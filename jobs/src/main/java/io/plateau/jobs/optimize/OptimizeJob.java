@@ -9,10 +9,7 @@ import io.plateau.param.ParameterSpace;
 import io.plateau.param.Search;
 import io.plateau.param.TreeParzen;
 import io.plateau.metrics.Drawdown;
-import io.plateau.robust.BacktestOverfitting;
-import io.plateau.robust.Gates;
 import io.plateau.robust.Objective;
-import io.plateau.robust.OverfittingStatistics;
 import io.plateau.robust.ParameterPlateau;
 import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.WalkForwardMatrix;
@@ -87,7 +84,7 @@ public final class OptimizeJob {
 
   /** What a run produced, for the command line and the tests. */
   public record Outcome(String runDirectory, int blocks, int blocksRun, Map<String, WalkForwardSummary> summaries,
-      Map<String, OverfittingStatistics> overfitting) {}
+      Map<String, RobustnessStage.SymbolRobustness> robustness) {}
 
   /** Runs {@code study} under {@code outDir} (the study's {@code output} when null); {@code resume} continues. */
   public Outcome run(Study study, String outDir, boolean resume) throws IOException {
@@ -156,66 +153,14 @@ public final class OptimizeJob {
     Map<String, WalkForwardSummary> summaries = writeWalkForward(run, study, calendars, main, reruns, matrices);
     stageSeconds.put("walk_forward_outputs_seconds", (System.nanoTime() - stageStart) / 1e9);
     stageStart = System.nanoTime();
-    Map<String, OverfittingStatistics> overfitting = writeRobustness(run, study, calendars, summaries);
+    Map<String, RobustnessStage.SymbolRobustness> robustness = new RobustnessStage(spark, this.out).run(run, study,
+        calendars, summaries);
     stageSeconds.put("robustness_seconds", (System.nanoTime() - stageStart) / 1e9);
     writeManifest(run, study, blocks, results, committedBefore, evaluations, stageSeconds, started);
     run.publish();
     this.out.printf(Locale.ROOT, "outputs: %s%n", run.finalDir());
     return new Outcome(run.finalDir().toString(), blocks.size(), (int) results.stream().filter(r -> !r.skipped())
-        .count(), summaries, overfitting);
-  }
-
-  /**
-   * {@code robustness.json}, per symbol: the probability of backtest overfitting of the study's sets (CSCV over
-   * their daily returns on the account from the first in-sample date, Sharpe ratio as the metric, on Spark), the
-   * deflated Sharpe ratio of the set with the best full-sample Sharpe ratio, and the gates.
-   */
-  private Map<String, OverfittingStatistics> writeRobustness(RunDirectory run, Study study,
-      Map<String, StudyCalendar> calendars, Map<String, WalkForwardSummary> summaries) throws IOException {
-    Map<String, OverfittingStatistics> statistics = new LinkedHashMap<>();
-    Map<String, Object> document = new LinkedHashMap<>();
-    for (String symbol : study.symbols()) {
-      StudyCalendar calendar = calendars.get(symbol);
-      int firstDay = calendar.indexAtOrAfter(calendar.windows().get(0).inSampleStart());
-      int partitions = Math.min(BacktestOverfitting.DEFAULT_PARTITIONS, (calendar.size() - firstDay) / 2 * 2);
-      RunOverfitting.SetStatistics sets = RunOverfitting.compute(spark, run.staging(), symbol, firstDay,
-          study.capital(), partitions);
-      OverfittingStatistics symbolStatistics = sets.statistics();
-      statistics.put(symbol, symbolStatistics);
-      BacktestOverfitting.Result cscv = symbolStatistics.overfitting();
-      OverfittingStatistics.BestTrial best = symbolStatistics.best();
-      Map<String, Object> overfitting = new LinkedHashMap<>();
-      overfitting.put("pbo", cscv.pbo());
-      overfitting.put("probability_of_out_of_sample_loss", cscv.probabilityOfOutOfSampleLoss());
-      overfitting.put("degradation", ordered("slope", cscv.degradationSlope(), "intercept",
-          cscv.degradationIntercept(), "r_squared", cscv.degradationRSquared()));
-      overfitting.put("partitions", cscv.partitions());
-      overfitting.put("combinations", cscv.combinations());
-      overfitting.put("days", cscv.periods());
-      overfitting.put("sets", cscv.trials());
-      overfitting.put("logits", cscv.logits());
-      Map<String, Object> bestSet = new LinkedHashMap<>();
-      if (best.trial() >= 0) {
-        bestSet.put("set_id", sets.setIds()[best.trial()]);
-        bestSet.put("params", study.space().values(sets.setIds()[best.trial()]));
-      }
-      bestSet.put("sharpe_annualized", best.sharpeAnnualized());
-      bestSet.put("probabilistic_sharpe", best.probabilisticSharpe());
-      bestSet.put("deflated_sharpe", best.deflatedSharpe());
-      bestSet.put("expected_max_sharpe_annualized", best.expectedMaxSharpe()
-          * Math.sqrt(io.plateau.metrics.Ratios.TRADING_DAYS_PER_YEAR));
-      bestSet.put("min_track_record_days", best.minTrackRecordLength());
-      bestSet.put("min_backtest_years", best.minBacktestLengthYears());
-      Gates.Report gates = Gates.DEFAULTS.evaluate(summaries.get(symbol), study.capital(), cscv.pbo(),
-          best.deflatedSharpe());
-      document.put(symbol, ordered("overfitting", overfitting, "best_full_sample_set", bestSet, "gates", gates));
-      out.printf(Locale.ROOT, "%s robustness: PBO %.2f over %,d splits of %,d sets; best full-sample set: Sharpe %.2f, "
-          + "deflated Sharpe %.2f; gates: %s%s%n", symbol, cscv.pbo(), cscv.combinations(), cscv.trials(),
-          best.sharpeAnnualized(), best.deflatedSharpe(), gates.verdict().name().toLowerCase(Locale.ROOT)
-              .replace('_', ' '), gates.reasons().isEmpty() ? "" : " (" + String.join("; ", gates.reasons()) + ")");
-    }
-    run.writeText("robustness.json", json().writeValueAsString(document));
-    return statistics;
+        .count(), summaries, robustness);
   }
 
   /**
@@ -504,7 +449,7 @@ public final class OptimizeJob {
         double drawdown = Drawdown.of(study.capital(), stitched.stream().mapToDouble(Double::doubleValue).toArray())
             .maxDrawdown();
         cells.add(WalkForwardMatrix.Cell.of(study.matrix().get(c), windows.stream().map(Chosen::inSample).toList(),
-            windows.stream().map(Chosen::outOfSample).toList(), drawdown, study.capital(), Gates.DEFAULTS));
+            windows.stream().map(Chosen::outOfSample).toList(), drawdown, study.capital(), study.robustness().gates()));
       }
       WalkForwardMatrix matrix = WalkForwardMatrix.of(cells);
       matrices.put(symbol, matrix);
@@ -763,12 +708,12 @@ public final class OptimizeJob {
     return io.plateau.util.Hashing.sha256(text);
   }
 
-  private static ObjectMapper json() {
+  static ObjectMapper json() {
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
   }
 
-  private static Map<String, Object> ordered(Object... keysAndValues) {
+  static Map<String, Object> ordered(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -4,6 +4,7 @@ import io.plateau.robust.BacktestOverfitting;
 import io.plateau.robust.OverfittingStatistics;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
@@ -30,19 +31,22 @@ final class RunOverfitting {
   private RunOverfitting() {}
 
   /** What the matrix task sends back: the prepared CSCV, and the sets and Sharpe figures DSR needs. */
-  private record Prepared(BacktestOverfitting cscv, long[] setIds, OverfittingStatistics.BestTrial best)
-      implements Serializable {}
+  private record Prepared(BacktestOverfitting cscv, long[] setIds, OverfittingStatistics.TrialSharpe best,
+      OverfittingStatistics.TrialSharpe recommended) implements Serializable {}
 
-  /** A symbol's statistics, with the set id of each trial index. */
-  record SetStatistics(OverfittingStatistics statistics, long[] setIds) {}
+  /**
+   * A symbol's statistics, with the set id of each trial index, and the Sharpe statistics of the recommended set.
+   */
+  record SetStatistics(OverfittingStatistics statistics, long[] setIds,
+      OverfittingStatistics.TrialSharpe recommended) {}
 
   /**
    * The statistics of {@code symbol}'s sets in the run at {@code staging}: CSCV over {@code partitions} blocks of
-   * the days {@code [firstDay, days)} of the run's calendar, Sharpe ratio as the metric.
-   *
+   * the days {@code [firstDay, days)} of the run's calendar, Sharpe ratio as the metric, and the deflated Sharpe
+   * ratio of set {@code recommendedSet}.
    */
   static SetStatistics compute(SparkSession spark, Path staging, String symbol, int firstDay, double capital,
-      int partitions) {
+      int partitions, long recommendedSet) {
     List<Prepared> prepared = spark.read().parquet(new Path(staging, "pnl").toString())
         .where(functions.col("symbol").equalTo(symbol)).select("set_id", "daily_pnl")
         .toJavaRDD().coalesce(1).mapPartitions((Iterator<Row> rows) -> {
@@ -60,7 +64,9 @@ final class RunOverfitting {
           long[] ids = bySet.keySet().stream().mapToLong(Long::longValue).toArray();
           double[][] returns = bySet.values().toArray(new double[0][]);
           return List.of(new Prepared(BacktestOverfitting.of(returns, partitions, BacktestOverfitting.Metric.SHARPE),
-              ids, OverfittingStatistics.BestTrial.of(returns))).iterator();
+              ids, OverfittingStatistics.TrialSharpe.best(returns),
+              OverfittingStatistics.TrialSharpe.of(returns, Arrays.binarySearch(ids, recommendedSet))))
+              .iterator();
         }).collect();
     Prepared matrix = prepared.get(0);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -75,6 +81,6 @@ final class RunOverfitting {
         .map(range -> shared.value().evaluate(range[0], range[1])).collect();
     shared.destroy();
     return new SetStatistics(new OverfittingStatistics(BacktestOverfitting.merge(partials), matrix.best()),
-        matrix.setIds());
+        matrix.setIds(), matrix.recommended());
   }
 }

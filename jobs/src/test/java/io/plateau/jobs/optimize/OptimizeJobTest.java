@@ -97,7 +97,7 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
   }
 
   @Test
-  void trialsAreTheCoresAndEachWindowChoosesTheBestInSampleSet() {
+  void trialsAreTheCoresAndEachWindowChoosesTheBestInSampleSet() throws IOException {
     BarSeries bars = StudyBars.load(study, "MES", InstrumentCatalog.builtIn());
     StudyCalendar calendar = StudyCalendar.of(study, "MES", bars.instrument().sessions(), bars.tradingDate(0),
         bars.tradingDate(bars.size() - 1));
@@ -175,8 +175,53 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
       }
     }
     OverfittingStatistics single = OverfittingStatistics.of(returns, 16, BacktestOverfitting.Metric.SHARPE);
-    assertEquals(single, clean.overfitting().get("MES"));
+    RobustnessStage.SymbolRobustness robustness = clean.robustness().get("MES");
+    assertEquals(single, robustness.sets().statistics());
     assertEquals(12_870, single.overfitting().combinations());
+
+    // The recommendation: the best mean whole-span net profit over each set and its neighbours one grid step away
+    // on every parameter (brute force; ties to the higher own net profit, then the lower id), then its deflated
+    // Sharpe ratio, its trades' Monte Carlo and the gates.
+    long recommended = -1;
+    double bestMean = Double.NaN;
+    for (long id : ids) {
+      int[] steps = study.space().steps(id);
+      double sum = 0;
+      int members = 0;
+      for (long other : ids) {
+        int[] otherSteps = study.space().steps(other);
+        boolean near = true;
+        for (int a = 0; a < steps.length; a++) {
+          near &= Math.abs(steps[a] - otherSteps[a]) <= 1;
+        }
+        if (near) {
+          sum += direct.get(other).whole().netProfit();
+          members++;
+        }
+      }
+      double mean = sum / members;
+      // Ties (equal means, e.g. sets whose boxes cover the same sets) go to the higher own objective.
+      boolean tie = recommended >= 0 && Math.abs(mean - bestMean) <= 1e-9;
+      if (recommended < 0 || mean > bestMean + 1e-9
+          || (tie && direct.get(id).whole().netProfit() > direct.get(recommended).whole().netProfit())) {
+        recommended = id;
+        bestMean = mean;
+      }
+    }
+    assertEquals(recommended, robustness.recommendation().setId());
+    assertEquals(bestMean, robustness.recommendation().smoothedObjective(), 1e-6);
+    assertEquals(OverfittingStatistics.TrialSharpe.of(returns, ids.indexOf(recommended)),
+        robustness.sets().recommended());
+    assertEquals(io.plateau.robust.TradeMonteCarlo.simulate(runner.tradeNetPnl(recommended),
+        study.robustness().monteCarlo(study.capital())), robustness.monteCarlo());
+    assertEquals(study.robustness().gates().evaluate(clean.summaries().get("MES"), study.capital(),
+        single.overfitting().pbo(), robustness.sets().recommended().deflatedSharpe()), robustness.gates());
+    com.fasterxml.jackson.databind.JsonNode stable = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        Path.of(clean.runDirectory().replace("file:", ""), "stable_settings.json").toFile()).get("MES");
+    assertEquals(recommended, stable.get("set_id").longValue());
+    assertEquals(robustness.gates().verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+        stable.get("verdict").textValue());
+    assertEquals(robustness.gates().reasons().size(), stable.get("reasons").size());
     double lastEquity = spark().read().parquet(clean.runDirectory() + "/walkforward/stitched.parquet")
         .orderBy(org.apache.spark.sql.functions.col("date").desc()).first().getDouble(4);
     assertEquals(study.capital() + stitched, lastEquity, 1e-6);
