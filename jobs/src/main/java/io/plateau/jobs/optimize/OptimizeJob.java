@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.plateau.bar.BarSeries;
 import io.plateau.data.BarStore;
 import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.jobs.report.RunReport;
 import io.plateau.param.ParameterSpace;
 import io.plateau.param.Search;
 import io.plateau.param.TreeParzen;
@@ -156,9 +157,15 @@ public final class OptimizeJob {
     Map<String, RobustnessStage.SymbolRobustness> robustness = new RobustnessStage(spark, this.out).run(run, study,
         calendars, summaries);
     stageSeconds.put("robustness_seconds", (System.nanoTime() - stageStart) / 1e9);
+    if (run.staging().toUri().getScheme().equals("file")) {
+      RunReport.write(java.nio.file.Path.of(run.staging().toUri()));
+    } else {
+      this.out.printf(Locale.ROOT, "report: the run is not on a local disk; build it where it is with "
+          + "'plateau report RUN_DIR'%n");
+    }
     writeManifest(run, study, blocks, results, committedBefore, evaluations, stageSeconds, started);
     run.publish();
-    this.out.printf(Locale.ROOT, "outputs: %s%n", run.finalDir());
+    this.out.printf(Locale.ROOT, "outputs: %s (open report.html in a browser)%n", run.finalDir());
     return new Outcome(run.finalDir().toString(), blocks.size(), (int) results.stream().filter(r -> !r.skipped())
         .count(), summaries, robustness);
   }

@@ -227,6 +227,34 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
     assertEquals(study.capital() + stitched, lastEquity, 1e-6);
   }
 
+  /**
+   * report.html rendered by headless Chromium (Debian's chromium, installed by scripts/test): the page marks itself
+   * rendered, every section is there with its charts, and the browser logged nothing from the page's console.
+   */
+  @Test
+  void theReportShowsEverySectionInAHeadlessBrowserWithoutConsoleMessages() throws Exception {
+    Path report = Path.of(clean.runDirectory().replace("file:", ""), "report.html");
+    Assertions.assertTrue(Files.isRegularFile(report), "optimize writes report.html");
+    Path profile = Files.createTempDirectory(shared, "chromium");
+    Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--enable-logging=stderr",
+        "--v=0", "--dump-dom", report.toUri().toString())
+        .redirectError(shared.resolve("chromium.log").toFile()).start();
+    String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Assertions.assertTrue(chromium.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
+    String log = Files.readString(shared.resolve("chromium.log"));
+    Assertions.assertTrue(dom.contains("data-rendered=\"ok\""), "the page rendered; chromium log:\n" + log);
+    for (String section : List.of("verdict", "equity", "windows", "heatmaps", "matrix", "overfitting",
+        "montecarlo", "periods", "top")) {
+      Assertions.assertTrue(dom.contains("data-section=\"" + section + "\""), section);
+    }
+    // Equity, windows, 3 heatmaps (fast, slow, direction vary), logits, degradation, Monte Carlo.
+    assertEquals(8, dom.split("_echarts_instance_=").length - 1, "charts drawn");
+    Assertions.assertFalse(log.contains(":CONSOLE"), "console messages:\n" + log);
+    Assertions.assertTrue(dom.contains("Recommended set " + clean.robustness().get("MES").recommendation().setId()));
+  }
+
   @Test
   void aResumedRunComputesOnlyUncommittedBlocksAndEqualsACleanRun() throws IOException {
     // A run that crashed after committing block 0: blocks 1 and 2 have no marker, block 1 left a temporary file,
