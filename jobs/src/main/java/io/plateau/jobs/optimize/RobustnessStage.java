@@ -36,7 +36,7 @@ import org.apache.spark.sql.functions;
  * verdict. Writes {@code robustness.json} (everything) and {@code stable_settings.json} (the settings and the
  * verdict).
  */
-final class RobustnessStage {
+public final class RobustnessStage {
 
   private final SparkSession spark;
   private final PrintStream out;
@@ -86,7 +86,7 @@ final class RobustnessStage {
   }
 
   /** The study's plateau smoothing, or by default the mean over the search's default neighbourhood. */
-  static ParameterPlateau.Smoothing smoothing(Study study) {
+  public static ParameterPlateau.Smoothing smoothing(Study study) {
     return study.plateau() != null ? study.plateau()
         : ParameterPlateau.Smoothing.defaultFor(study.search() instanceof Search.Grid, ParameterPlateau.Aggregate.MEAN);
   }

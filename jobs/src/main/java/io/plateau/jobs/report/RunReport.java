@@ -8,7 +8,9 @@ import io.plateau.exec.DailyEquity;
 import io.plateau.metrics.PeriodAnalysis;
 import io.plateau.metrics.PeriodProfit;
 import io.plateau.param.Axis;
+import io.plateau.jobs.optimize.RobustnessStage;
 import io.plateau.param.ParameterSpace;
+import io.plateau.robust.ParameterPlateau;
 import io.plateau.study.Study;
 import io.plateau.study.StudyReader;
 import io.plateau.util.InputException;
@@ -91,6 +93,7 @@ public final class RunReport {
       node.set("periods", periods(stitched.getOrDefault(symbol, List.of()), study.capital()));
       node.set("heatmaps", heatmaps(study.space(), objectives.getOrDefault(symbol, List.of()),
           robustness.get(symbol).get("recommended_set").get("set_id").longValue()));
+      node.put("plateau_radius", plateauRadius(study));
       node.set("top", top(study.space(), objectives.getOrDefault(symbol, List.of())));
     }
     String template = resource(TEMPLATE);
@@ -199,6 +202,12 @@ public final class RunReport {
       }
     }
     return maps;
+  }
+
+  /** The half-width in steps of the plateau box drawn around the recommended set; 0 for nearest neighbours. */
+  private static int plateauRadius(Study study) {
+    ParameterPlateau.Neighbourhood neighbourhood = RobustnessStage.smoothing(study).neighbourhood();
+    return neighbourhood instanceof ParameterPlateau.Neighbourhood.Box box ? box.radius() : 0;
   }
 
   private ArrayNode top(ParameterSpace space, List<Map.Entry<Long, Double>> objectives) {
