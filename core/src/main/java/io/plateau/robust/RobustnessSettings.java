@@ -14,13 +14,16 @@ import java.util.Objects;
  * @param monteCarloSeed the seed of the resampling
  * @param ruinFraction the share of the starting account whose loss counts as ruin (0.5: equity at or below half)
  * @param gates the thresholds of the verdict
+ * @param plateau how the recommended set's plateau is scored, or null for the study's plateau objective (or, without
+ *     one, the mean over the search's default neighbourhood)
  */
 public record RobustnessSettings(int partitions, TradeMonteCarlo.Mode monteCarloMode, int monteCarloRuns,
-    long monteCarloSeed, double ruinFraction, Gates gates) implements Serializable {
+    long monteCarloSeed, double ruinFraction, Gates gates, ParameterPlateau.Smoothing plateau)
+    implements Serializable {
 
   /** 16 partitions, 1,000 reshuffles with seed 1, ruin at half the account, {@link Gates#DEFAULTS}. */
   public static final RobustnessSettings DEFAULTS = new RobustnessSettings(BacktestOverfitting.DEFAULT_PARTITIONS,
-      TradeMonteCarlo.Mode.RESHUFFLE, TradeMonteCarlo.DEFAULT_RUNS, 1, 0.5, Gates.DEFAULTS);
+      TradeMonteCarlo.Mode.RESHUFFLE, TradeMonteCarlo.DEFAULT_RUNS, 1, 0.5, Gates.DEFAULTS, null);
 
   public RobustnessSettings {
     if (partitions < 2 || partitions % 2 != 0 || partitions > BacktestOverfitting.MAX_PARTITIONS) {

@@ -163,7 +163,7 @@ public final class StudyReader {
     }
     ParameterPlateau.Smoothing plateau = objectiveNode != null && objectiveNode.isMapping()
         && objectiveNode.has("plateau") ? plateau(objectiveNode.get("plateau"), search) : null;
-    RobustnessSettings robustness = root.has("robustness") ? robustness(root.get("robustness"))
+    RobustnessSettings robustness = root.has("robustness") ? robustness(root.get("robustness"), search)
         : RobustnessSettings.DEFAULTS;
     String output = root.text("output", "runs");
     return new Study(name, fileName, new String(text, StandardCharsets.UTF_8), store, symbols, start, end, barSize,
@@ -304,9 +304,9 @@ public final class StudyReader {
     return ParameterPlateau.Smoothing.defaultFor(search instanceof Search.Grid, aggregate);
   }
 
-  /** {@code robustness: {partitions, monte_carlo: {...}, gates: {...}}}; every key has a default. */
-  private static RobustnessSettings robustness(ConfigNode node) {
-    node.allowKeys("partitions", "monte_carlo", "gates");
+  /** {@code robustness: {partitions, monte_carlo: {...}, gates: {...}, plateau: {...}}}; every key has a default. */
+  private static RobustnessSettings robustness(ConfigNode node, Search search) {
+    node.allowKeys("partitions", "monte_carlo", "gates", "plateau");
     RobustnessSettings defaults = RobustnessSettings.DEFAULTS;
     int partitions = node.integer("partitions", defaults.partitions());
     if (partitions < 2 || partitions % 2 != 0 || partitions > BacktestOverfitting.MAX_PARTITIONS) {
@@ -333,7 +333,8 @@ public final class StudyReader {
       }
     }
     Gates gates = node.has("gates") ? gates(node.get("gates")) : defaults.gates();
-    return new RobustnessSettings(partitions, mode, runs, seed, ruin, gates);
+    ParameterPlateau.Smoothing plateau = node.has("plateau") ? plateau(node.get("plateau"), search) : null;
+    return new RobustnessSettings(partitions, mode, runs, seed, ruin, gates, plateau);
   }
 
   private static Gates gates(ConfigNode node) {

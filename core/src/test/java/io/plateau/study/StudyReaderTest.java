@@ -127,9 +127,11 @@ class StudyReaderTest {
           partitions: 8
           monte_carlo: {mode: bootstrap, runs: 500, seed: 4, ruin_percent: 30}
           gates: {min_efficiency_percent: 60, distinction_efficiency_percent: 120, max_pbo: 0.4, min_deflated_sharpe: 0.9}
+          plateau: {aggregate: median, nearest: 5}
         output: out/runs"""));
     assertEquals(new RobustnessSettings(8, TradeMonteCarlo.Mode.BOOTSTRAP, 500, 4, 0.3, new Gates(0.6, 1.2, 0.5,
-        0.8, 0.5, 0.4, 0.4, 0.2, 0.9)), study.robustness());
+        0.8, 0.5, 0.4, 0.4, 0.2, 0.9), new ParameterPlateau.Smoothing(new ParameterPlateau.Neighbourhood.Nearest(5),
+        ParameterPlateau.Aggregate.MEDIAN)), study.robustness());
   }
 
   @Test

@@ -85,8 +85,14 @@ public final class RobustnessStage {
     return results;
   }
 
-  /** The study's plateau smoothing, or by default the mean over the search's default neighbourhood. */
+  /**
+   * How the recommended set's plateau is scored: {@code robustness.plateau}, else the study's plateau objective,
+   * else the mean over the search's default neighbourhood.
+   */
   public static ParameterPlateau.Smoothing smoothing(Study study) {
+    if (study.robustness().plateau() != null) {
+      return study.robustness().plateau();
+    }
     return study.plateau() != null ? study.plateau()
         : ParameterPlateau.Smoothing.defaultFor(study.search() instanceof Search.Grid, ParameterPlateau.Aggregate.MEAN);
   }
