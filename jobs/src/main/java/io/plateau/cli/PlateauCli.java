@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PlateauCli.Version.class,
     description = "Finds futures-strategy settings that stay profitable out of sample.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, InspectCommand.class, IndicatorsCommand.class, BacktestCommand.class, OptimizeCommand.class, PboCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GenerateCommand.class, IngestCommand.class, InspectCommand.class, IndicatorsCommand.class, BacktestCommand.class, OptimizeCommand.class, PboCommand.class, ReportCommand.class, DollarRangeCommand.class, CommandLine.HelpCommand.class})
 public final class PlateauCli {
 
   public static final int EXIT_OK = 0;

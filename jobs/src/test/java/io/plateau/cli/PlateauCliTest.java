@@ -241,4 +241,36 @@ class PlateauCliTest {
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains(file + ":3: column 'a': 'x' is not a finite number"), bad.err());
   }
+
+  @Test
+  void dollarRangeTablesTheAverageTrueRangeInDollarsAndAgainstTheRisk() throws IOException {
+    Run generated = plateau("generate", "--symbols", "MES,M2K", "--start", "2024-01-02", "--end", "2024-03-29",
+        "--out", store(), "--seed", "3");
+    assertEquals(0, generated.exitCode(), generated.err());
+    Path out = dir.resolve("dollar-range");
+    Run run = plateau("dollar-range", "--bars", store(), "--atr-days", "20", "--risk", "100", "--out",
+        out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("average true range over the last 20 globex sessions"), run.out());
+    List<String> csv = Files.readAllLines(out.resolve("dollar-range.csv"));
+    assertEquals("symbol,last_date,sessions,atr_points,point_value,dollar_range,risk_per_trade,range_to_risk",
+        csv.get(0));
+    assertEquals(3, csv.size());
+    for (String line : csv.subList(1, 3)) {
+      String[] cells = line.split(",");
+      assertEquals("2024-03-28", cells[1], "the last session of the range (Good Friday is a holiday)");
+      double atr = Double.parseDouble(cells[3]);
+      assertEquals(5.0, Double.parseDouble(cells[4]), "MES and M2K: $5 a point");
+      assertEquals(atr * 5, Double.parseDouble(cells[5]), 0.01);
+      assertEquals(atr * 5 / 100, Double.parseDouble(cells[7]), 1e-3);
+    }
+    assertTrue(Files.readString(out.resolve("dollar-range.json")).contains("\"dollar_range\""));
+
+    Run tooLong = plateau("dollar-range", "--bars", store(), "--atr-days", "400");
+    assertEquals(2, tooLong.exitCode());
+    assertTrue(tooLong.err().contains("--atr-days 400 needs 401"), tooLong.err());
+    Run unknown = plateau("dollar-range", "--bars", store(), "--symbols", "ES");
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.err().contains("--symbols: 'ES' is not in"), unknown.err());
+  }
 }

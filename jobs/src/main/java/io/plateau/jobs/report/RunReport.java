@@ -13,6 +13,7 @@ import io.plateau.param.ParameterSpace;
 import io.plateau.robust.ParameterPlateau;
 import io.plateau.study.Study;
 import io.plateau.study.StudyReader;
+import io.plateau.util.AtomicFiles;
 import io.plateau.util.InputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,14 +58,7 @@ public final class RunReport {
   /** Writes {@code report.html} into the run directory {@code run} (atomically) and returns its path. */
   public static Path write(Path run) throws IOException {
     Path target = run.resolve("report.html");
-    Path staged = run.resolve(".report.html.tmp");
-    try {
-      Files.writeString(staged, new RunReport(run).html(), StandardCharsets.UTF_8);
-      Files.move(staged, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(staged);
-    }
+    AtomicFiles.writeString(target, new RunReport(run).html());
     return target;
   }
 
