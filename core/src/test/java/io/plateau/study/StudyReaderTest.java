@@ -134,6 +134,19 @@ class StudyReaderTest {
         ParameterPlateau.Aggregate.MEDIAN)), study.robustness());
   }
 
+  /** The studies shipped in conf/studies (quickstart, seed 002's M2K systems) are valid. */
+  @Test
+  void everyShippedStudyIsValid() throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(Path.of("../conf/studies"))) {
+      List<Path> studies = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+      assertTrue(studies.size() >= 3, studies.toString());
+      for (Path file : studies) {
+        Study study = StudyReader.read(file);
+        assertTrue(study.space().admittedCount() > 0, file.toString());
+      }
+    }
+  }
+
   @Test
   void aRelativeStoreIsMadeAbsoluteAndAUriIsKept() {
     assertEquals(Path.of("data/bars").toAbsolutePath().toString(), parse(STUDY).store());
