@@ -14,6 +14,7 @@ public final class Strategies {
     register(new SmaCross());
     register(new BollingerReversion());
     register(new RsiReversion());
+    register(new OpeningRangeBreakout());
   }
 
   private Strategies() {}

@@ -31,7 +31,10 @@ class LookAheadTest {
       BollingerReversion.NAME, List.of(Map.of("window", "20", "k", "1.5"),
           Map.of("window", "14", "high_vol_window", "20", "vol_lookback", "50", "vol_threshold", "0.0003")),
       RsiReversion.NAME, List.of(Map.of("period", "14", "adx_max", "40"),
-          Map.of("period", "7", "lower", "25", "upper", "75", "atr_stop", "3")));
+          Map.of("period", "7", "lower", "25", "upper", "75", "atr_stop", "3")),
+      OpeningRangeBreakout.NAME, List.of(Map.of(),
+          Map.of("volume_mult", "0", "max_trades_per_day", "3", "target", "round_number", "range_minutes", "15"),
+          Map.of("volume_mult", "1.2", "volume_lookback", "10", "target", "vwap_band", "direction", "short")));
 
   private static BarSeries market(long seed) {
     return SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), seed, FROM, TO)
