@@ -15,6 +15,7 @@ public final class Strategies {
     register(new BollingerReversion());
     register(new RsiReversion());
     register(new OpeningRangeBreakout());
+    register(new VwapReversion());
   }
 
   private Strategies() {}

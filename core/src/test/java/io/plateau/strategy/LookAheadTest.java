@@ -34,7 +34,10 @@ class LookAheadTest {
           Map.of("period", "7", "lower", "25", "upper", "75", "atr_stop", "3")),
       OpeningRangeBreakout.NAME, List.of(Map.of(),
           Map.of("volume_mult", "0", "max_trades_per_day", "3", "target", "round_number", "range_minutes", "15"),
-          Map.of("volume_mult", "1.2", "volume_lookback", "10", "target", "vwap_band", "direction", "short")));
+          Map.of("volume_mult", "1.2", "volume_lookback", "10", "target", "vwap_band", "direction", "short")),
+      VwapReversion.NAME, List.of(Map.of(),
+          Map.of("band_sigma", "1", "wick_ratio", "0.3", "adx_max", "0", "max_trades_per_day", "5"),
+          Map.of("band_sigma", "1.5", "fade_lookback", "3", "adx_max", "40", "direction", "long")));
 
   private static BarSeries market(long seed) {
     return SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), seed, FROM, TO)
