@@ -16,6 +16,7 @@ public final class Strategies {
     register(new RsiReversion());
     register(new OpeningRangeBreakout());
     register(new VwapReversion());
+    register(new DeltaDivergence());
   }
 
   private Strategies() {}

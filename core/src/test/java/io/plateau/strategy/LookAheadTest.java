@@ -37,7 +37,10 @@ class LookAheadTest {
           Map.of("volume_mult", "1.2", "volume_lookback", "10", "target", "vwap_band", "direction", "short")),
       VwapReversion.NAME, List.of(Map.of(),
           Map.of("band_sigma", "1", "wick_ratio", "0.3", "adx_max", "0", "max_trades_per_day", "5"),
-          Map.of("band_sigma", "1.5", "fade_lookback", "3", "adx_max", "40", "direction", "long")));
+          Map.of("band_sigma", "1.5", "fade_lookback", "3", "adx_max", "40", "direction", "long")),
+      DeltaDivergence.NAME, List.of(Map.of(),
+          Map.of("lookback", "10", "regular_hours_only", "false", "max_trades_per_day", "5"),
+          Map.of("lookback", "30", "direction", "long", "target_ticks", "12", "stop_ticks", "8")));
 
   private static BarSeries market(long seed) {
     return SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), seed, FROM, TO)
