@@ -3,8 +3,6 @@ package io.plateau.strategy;
 import io.plateau.bar.BarSeries;
 import io.plateau.indicator.IndicatorCache;
 import io.plateau.indicator.IndicatorSpec;
-import io.plateau.instrument.ExchangeClock;
-import io.plateau.instrument.SessionSchedule;
 import io.plateau.util.InputException;
 import java.util.List;
 
@@ -94,31 +92,8 @@ public final class DeltaDivergence implements StrategyDefinition {
     String direction = spec.text("direction");
     Settings settings = new Settings(lookback, spec.intParam("target_ticks"), spec.intParam("stop_ticks"),
         !direction.equals("short"), !direction.equals("long"), spec.intParam("max_trades_per_day"), regularOnly);
-    boolean[] endsSession = regularOnly ? OpeningRangeBreakout.endsRegularSession(bars) : endsTradingDate(bars);
+    boolean[] endsSession = regularOnly ? SessionEnds.regular(bars) : SessionEnds.tradingDate(bars);
     return new Kernel(bars, settings, highest, lowest, delta, endsSession);
-  }
-
-  /**
-   * Per bar: whether it reaches the close of its trading date (the schedule's close or an earlier holiday close).
-   * From the schedule and the bar's own time only.
-   */
-  static boolean[] endsTradingDate(BarSeries bars) {
-    SessionSchedule schedule = bars.instrument().sessions();
-    ExchangeClock clock = new ExchangeClock(schedule.timeZone());
-    int barMinutes = bars.interval().minutes();
-    boolean[] ends = new boolean[bars.size()];
-    int day = Integer.MIN_VALUE;
-    int closeMinute = 0;
-    for (int i = 0; i < ends.length; i++) {
-      if (bars.tradingDay(i) != day) {
-        day = bars.tradingDay(i);
-        closeMinute = SessionSchedule.minuteOfDay(schedule.closeOn(bars.tradingDate(i)));
-      }
-      // Bars of the evening before the trading date are on an earlier calendar day: never its close.
-      ends[i] = clock.localEpochDay(bars.startMillis(i)) == day
-          && clock.localMinuteOfDay(bars.startMillis(i)) + barMinutes >= closeMinute;
-    }
-    return ends;
   }
 
   /** The parameters as the kernel uses them. */

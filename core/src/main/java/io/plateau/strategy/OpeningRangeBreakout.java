@@ -3,8 +3,6 @@ package io.plateau.strategy;
 import io.plateau.bar.BarSeries;
 import io.plateau.indicator.IndicatorCache;
 import io.plateau.indicator.IndicatorSpec;
-import io.plateau.instrument.ExchangeClock;
-import io.plateau.instrument.SessionSchedule;
 import io.plateau.util.InputException;
 import java.util.List;
 
@@ -114,31 +112,7 @@ public final class OpeningRangeBreakout implements StrategyDefinition {
         Math.max(1, (int) Math.round(spec.doubleParam("round_points") / tick)), spec.intParam("max_trades_per_day"),
         volumeMult > 0 ? lookback : 0);
     return new Kernel(bars, settings, range[0], range[1], volumeAverage, vwap == null ? null : vwap[1],
-        vwap == null ? null : vwap[2], endsRegularSession(bars));
-  }
-
-  /**
-   * Per bar: whether it is a regular-hours bar reaching the regular close of its trading date (clipped by an early
-   * close). From the schedule and the bar's own time only.
-   */
-  static boolean[] endsRegularSession(BarSeries bars) {
-    SessionSchedule schedule = bars.instrument().sessions();
-    ExchangeClock clock = new ExchangeClock(schedule.timeZone());
-    int barMinutes = bars.interval().minutes();
-    boolean[] ends = new boolean[bars.size()];
-    int day = Integer.MIN_VALUE;
-    int closeMinute = 0;
-    for (int i = 0; i < ends.length; i++) {
-      if (!bars.isRegularHours(i)) {
-        continue;
-      }
-      if (bars.tradingDay(i) != day) {
-        day = bars.tradingDay(i);
-        closeMinute = schedule.regularMinuteRange(bars.tradingDate(i))[1];
-      }
-      ends[i] = clock.localMinuteOfDay(bars.startMillis(i)) + barMinutes >= closeMinute;
-    }
-    return ends;
+        vwap == null ? null : vwap[2], SessionEnds.regular(bars));
   }
 
   /** The parameters as the kernel uses them. */

@@ -105,7 +105,7 @@ public final class VwapReversion implements StrategyDefinition {
         !direction.equals("short"), !direction.equals("long"),
         Math.max(fadeLookback, adx == null ? 0 : 2 * adxPeriod - 1));
     return new Kernel(bars, settings, vwap[0], vwap[1], vwap[2], adx,
-        OpeningRangeBreakout.endsRegularSession(bars));
+        SessionEnds.regular(bars));
   }
 
   /** The parameters as the kernel uses them; {@code fadeLookback} 0 when the series has no aggressor volume. */
