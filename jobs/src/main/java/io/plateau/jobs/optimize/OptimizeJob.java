@@ -404,7 +404,8 @@ public final class OptimizeJob {
         smoothedObjective, metrics(row, 5), metrics(row, 5 + TrialTables.METRICS.size()));
   }
 
-  private static SpanMetrics metrics(Row row, int first) {
+  /** The {@link SpanMetrics} in columns {@code first ..} of {@code row}, in {@link TrialTables#METRICS}' order. */
+  static SpanMetrics metrics(Row row, int first) {
     return new SpanMetrics(row.getDouble(first), row.getDouble(first + 1), row.getDouble(first + 2),
         row.getDouble(first + 3), row.getDouble(first + 4), row.getDouble(first + 5), row.getDouble(first + 6),
         row.getDouble(first + 7), row.getInt(first + 8), row.getInt(first + 9));

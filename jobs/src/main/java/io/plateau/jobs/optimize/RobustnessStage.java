@@ -119,9 +119,7 @@ public final class RobustnessStage {
           for (int i = 0; i < ids.length; i++) {
             Row row = rows.get(i);
             ids[i] = row.getLong(1);
-            metrics[i] = new SpanMetrics(row.getDouble(2), row.getDouble(3), row.getDouble(4), row.getDouble(5),
-                row.getDouble(6), row.getDouble(7), row.getDouble(8), row.getDouble(9), row.getInt(10),
-                row.getInt(11));
+            metrics[i] = OptimizeJob.metrics(row, 2);
             values[i] = objective.of(metrics[i]);
           }
           ParameterPlateau plateau = ParameterPlateau.of(space, ids, values, smoothing.neighbourhood(),
