@@ -2,6 +2,7 @@ package io.plateau.robust;
 
 import io.plateau.metrics.Ratios;
 import io.plateau.util.Checks;
+import io.plateau.util.NormalDistribution;
 
 /**
  * Significance tests for a Sharpe ratio that account for short samples, non-normal returns and the number of

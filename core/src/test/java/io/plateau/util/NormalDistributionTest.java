@@ -1,4 +1,4 @@
-package io.plateau.robust;
+package io.plateau.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

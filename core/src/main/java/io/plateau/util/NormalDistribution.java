@@ -1,9 +1,9 @@
-package io.plateau.robust;
+package io.plateau.util;
 
 /**
  * The standard normal distribution's cumulative distribution function Φ and its inverse Φ⁻¹, to about 1e-15
  * relative accuracy, for the significance tests of the robustness statistics (probabilistic and deflated Sharpe
- * ratios).
+ * ratios) and the multi-alpha strategy's confidence in a model's record.
  *
  * <p>Φ comes from the complementary error function, {@code Φ(z) = erfc(−z/√2) / 2}, and erfc from W. J. Cody's
  * rational Chebyshev approximations ("Rational Chebyshev Approximations for the Error Function", Mathematics of
