@@ -6,7 +6,8 @@ import io.plateau.util.Checks;
 
 /**
  * The open position of one simulation: several entries on one side (scaling in), each with its own protective
- * stop and target, each becoming one trade in the {@link TradeLog} when it closes. Prices are ticks; money is in
+ * stop and target and the alpha model that opened it, each becoming one trade in the {@link TradeLog} when it
+ * closes. Prices are ticks; money is in
  * the instrument's currency. Mutable, allocation-free after construction, one per simulation thread.
  *
  * <p>A trade's gross P&L comes from its actual fill prices (slippage included); commission and fees are charged
@@ -33,6 +34,8 @@ public final class Position {
   private final int[] targetTicks;
   private final int[] adverseTicks;
   private final int[] favorableTicks;
+  private final int[] model;
+  private final int[] entryNumber;
 
   public Position(Instrument instrument, CostModel costs, int maxEntries, int maxContracts, AddPolicy addPolicy,
       TradeLog log) {
@@ -51,6 +54,8 @@ public final class Position {
     targetTicks = new int[maxEntries];
     adverseTicks = new int[maxEntries];
     favorableTicks = new int[maxEntries];
+    model = new int[maxEntries];
+    entryNumber = new int[maxEntries];
   }
 
   /** +1 long, -1 short, 0 flat. */
@@ -114,11 +119,12 @@ public final class Position {
   }
 
   /**
-   * Adds an entry filled at {@code fillTicks} ({@code slippageTicks} of which were slippage), with its protective
-   * stop and target ({@link Fills#NO_FILL} for none). The caller checked {@link #allowedContracts}.
+   * Adds an entry of alpha model {@code entryModel} filled at {@code fillTicks} ({@code slippageTicks} of which were
+   * slippage), with its protective stop and target ({@link Fills#NO_FILL} for none). The caller checked
+   * {@link #allowedContracts}.
    */
   public void open(long timeMillis, int entrySide, int entryContracts, int fillTicks, int slippageTicks,
-      int stop, int target) {
+      int stop, int target, int entryModel) {
     if (count == maxEntries || (count > 0 && entrySide != side) || entryContracts <= 0) {
       throw new IllegalStateException("entry not allowed: side " + entrySide + " on " + side + ", " + count
           + " of " + maxEntries + " entries, " + entryContracts + " contracts");
@@ -132,6 +138,8 @@ public final class Position {
     targetTicks[count] = target;
     adverseTicks[count] = 0;
     favorableTicks[count] = 0;
+    model[count] = entryModel;
+    entryNumber[count] = count + 1;
     count++;
   }
 
@@ -143,6 +151,20 @@ public final class Position {
       adverseTicks[i] = Math.max(adverseTicks[i], adverse);
       favorableTicks[i] = Math.max(favorableTicks[i], favorable);
     }
+  }
+
+  /** The alpha model that opened entry {@code entry}. */
+  public int model(int entry) {
+    return model[entry];
+  }
+
+  public int contracts(int entry) {
+    return contracts[entry];
+  }
+
+  /** Entry {@code entry}'s fill price in ticks. */
+  public int entryTicks(int entry) {
+    return entryTicks[entry];
   }
 
   public int stopTicks(int entry) {
@@ -172,7 +194,7 @@ public final class Position {
     double slippage = (double) (entrySlippageTicks[entry] + slippageTicks) * n * tickValue;
     log.add(entryTime[entry], timeMillis, side, n, grid.toPrice(entryTicks[entry]), grid.toPrice(fillTicks), gross,
         commission, slippage, (double) adverseTicks[entry] * n * tickValue,
-        (double) favorableTicks[entry] * n * tickValue);
+        (double) favorableTicks[entry] * n * tickValue, model[entry], entryNumber[entry]);
     int last = count - 1;
     entryTime[entry] = entryTime[last];
     contracts[entry] = contracts[last];
@@ -182,6 +204,8 @@ public final class Position {
     targetTicks[entry] = targetTicks[last];
     adverseTicks[entry] = adverseTicks[last];
     favorableTicks[entry] = favorableTicks[last];
+    model[entry] = model[last];
+    entryNumber[entry] = entryNumber[last];
     count = last;
     if (count == 0) {
       side = 0;
@@ -198,4 +222,14 @@ public final class Position {
     return net;
   }
 
+  /** Closes the entries of alpha model {@code entryModel} at one price; returns their total net P&L. */
+  public double closeModel(int entryModel, long timeMillis, int fillTicks, int slippageTicks) {
+    double net = 0;
+    for (int entry = count - 1; entry >= 0; entry--) {
+      if (model[entry] == entryModel) {
+        net += close(entry, timeMillis, fillTicks, slippageTicks);
+      }
+    }
+    return net;
+  }
 }

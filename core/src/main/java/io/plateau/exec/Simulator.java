@@ -1,6 +1,7 @@
 package io.plateau.exec;
 
 import io.plateau.bar.BarSeries;
+import io.plateau.strategy.ClosedTrades;
 import io.plateau.strategy.OrderType;
 import io.plateau.strategy.Orders;
 import io.plateau.strategy.Strategy;
@@ -13,9 +14,11 @@ import io.plateau.util.Checks;
  * <p>Each bar, in this order:
  * <pre>
  *  1. a new trading date: note the session's starting equity, lift a daily-loss lockout
- *  2. an exit ordered at the previous close fills at the open (market, slippage)
+ *  2. an exit ordered at the previous close (of the position or of some models' entries) fills at the open
+ *     (market, slippage)
  *  3. protective stops and targets of open entries (stop first when the bar reaches both)
- *  4. the entry ordered at the previous close: market, stop, limit or stop-limit; sized, capped by the risk rules;
+ *  4. the entry ordered at the previous close: market, stop, limit or stop-limit; sized (by the sizing rule, or
+ *     the contracts the strategy asked for), capped by the risk rules;
  *     its protective stop and target attached and checked on the rest of this bar (stop first)
  *  5. excursions (MAE/MFE) marked with the bar's high and low
  *  6. daily loss limit: equity marked at the close down by the limit since the session start → flat at the close,
@@ -65,6 +68,11 @@ public final class Simulator {
     return new Run(strategy, Checks.nonNegative(firstDecisionBar, "firstDecisionBar")).execute();
   }
 
+  /** Models a position's entries can come from: one bit each in a pending-exit mask. */
+  public static final int MAX_MODELS = Long.SIZE - 1;
+
+  private static final long ALL_MODELS = -1L;
+
   /** The state of one run; also the {@link Orders} the strategy talks to. */
   private final class Run implements Orders {
     private final Strategy strategy;
@@ -77,9 +85,12 @@ public final class Simulator {
     private final double tickValue = bars.instrument().tickValue();
 
     private double cash = startingCapital;
-    private boolean pendingExit;
+    /** Bit m: close model m's entries at the next open ({@link #ALL_MODELS} for the whole position). */
+    private long pendingExits;
     private boolean pendingEntry;
     private int entrySide;
+    private int entryModel;
+    private int entryContracts;
     private OrderType entryType;
     private int entryStop;
     private int entryLimit;
@@ -116,10 +127,10 @@ public final class Simulator {
           sessionStartEquity = i == 0 ? cash : cash + position.unrealizedPnl(close[i - 1]);
           lockedOut = false;
         }
-        if (pendingExit && !position.isFlat()) {
-          cash += position.closeAll(time[i], Fills.market(-position.side(), open[i], slippage), slippage);
+        if (pendingExits != 0 && !position.isFlat()) {
+          cash += closePending(time[i], Fills.market(-position.side(), open[i], slippage));
         }
-        pendingExit = false;
+        pendingExits = 0;
         protect(time[i], open[i], high[i], low[i]);
         if (pendingEntry && !lockedOut) {
           enterOn(time[i], open[i], high[i], low[i]);
@@ -184,7 +195,8 @@ public final class Simulator {
         return;
       }
       int stopDistance = entryProtectiveStop == NONE ? 0 : Math.abs(fill - entryProtectiveStop);
-      int wanted = sizing.contracts(entryDecisionEquity, stopDistance, tickValue, trades);
+      int wanted = entryContracts != SIZED_BY_SIMULATOR ? entryContracts
+          : sizing.contracts(entryDecisionEquity, stopDistance, tickValue, trades);
       int contracts = position.allowedContracts(entrySide, wanted, entryDecisionMark);
       if (contracts <= 0) {
         return;
@@ -196,7 +208,7 @@ public final class Simulator {
         case STOP_LIMIT -> Math.max(0, entrySide * (fill
             - (entrySide > 0 ? Math.max(open, entryStop) : Math.min(open, entryStop))));
       };
-      position.open(time, entrySide, contracts, fill, slippagePaid, entryProtectiveStop, entryTarget);
+      position.open(time, entrySide, contracts, fill, slippagePaid, entryProtectiveStop, entryTarget, entryModel);
       // The rest of the entry bar may reach the new entry's stop or target; the stop is assumed first.
       int e = position.entries() - 1;
       // The fill price stands in for the open: a stop already beyond it fills at once, at the fill less slippage.
@@ -211,15 +223,27 @@ public final class Simulator {
 
     /** {@link FillTiming#SAME_CLOSE}: the market orders just decided fill at this bar's close. */
     private void fillAtClose(long time, int close) {
-      if (pendingExit && !position.isFlat()) {
-        cash += position.closeAll(time, Fills.market(-position.side(), close, slippage), slippage);
-        pendingExit = false;
+      if (pendingExits != 0 && !position.isFlat()) {
+        cash += closePending(time, Fills.market(-position.side(), close, slippage));
+        pendingExits = 0;
       }
       if (pendingEntry && entryType == OrderType.MARKET) {
         // The close is the whole remaining bar: a one-price bar for the entry and its protective check.
         enterOn(time, close, close, close);
         pendingEntry = false;
       }
+    }
+
+    /** Closes the entries of the models with a pending exit at {@code fill}; returns their net P&L. */
+    private double closePending(long time, int fill) {
+      if (pendingExits == ALL_MODELS) {
+        return position.closeAll(time, fill, slippage);
+      }
+      double net = 0;
+      for (long models = pendingExits; models != 0; models &= models - 1) {
+        net += position.closeModel(Long.numberOfTrailingZeros(models), time, fill, slippage);
+      }
+      return net;
     }
 
     private void flattenAtClose(long time, int close) {
@@ -243,13 +267,46 @@ public final class Simulator {
     }
 
     @Override
+    public int entryModel(int entry) {
+      return position.model(checkEntry(entry));
+    }
+
+    @Override
+    public int entryContracts(int entry) {
+      return position.contracts(checkEntry(entry));
+    }
+
+    @Override
+    public int entryPriceTicks(int entry) {
+      return position.entryTicks(checkEntry(entry));
+    }
+
+    private int checkEntry(int entry) {
+      if (entry < 0 || entry >= position.entries()) {
+        throw new IndexOutOfBoundsException("entry must be in [0, " + position.entries() + "), was " + entry);
+      }
+      return entry;
+    }
+
+    @Override
+    public ClosedTrades closedTrades() {
+      return trades;
+    }
+
+    @Override
     public void enter(int side, OrderType type, int stopTicks, int limitTicks, int protectiveStopTicks,
-        int targetTicks) {
+        int targetTicks, int model, int contracts) {
       if (side != 1 && side != -1) {
         throw new IllegalArgumentException("side must be +1 or -1, was " + side);
       }
+      checkModel(model);
+      if (contracts < 0) {
+        throw new IllegalArgumentException("contracts must be >= 0 (0: sized by the simulator), was " + contracts);
+      }
       pendingEntry = true;
       entrySide = side;
+      entryModel = model;
+      entryContracts = contracts;
       entryType = type;
       entryStop = stopTicks;
       entryLimit = limitTicks;
@@ -261,7 +318,19 @@ public final class Simulator {
 
     @Override
     public void exitAll() {
-      pendingExit = true;
+      pendingExits = ALL_MODELS;
+    }
+
+    @Override
+    public void exitModel(int model) {
+      pendingExits |= 1L << checkModel(model);
+    }
+
+    private static int checkModel(int model) {
+      if (model < 0 || model >= MAX_MODELS) {
+        throw new IllegalArgumentException("model must be in [0, " + MAX_MODELS + "), was " + model);
+      }
+      return model;
     }
   }
 }

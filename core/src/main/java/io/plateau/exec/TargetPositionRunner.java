@@ -95,7 +95,7 @@ public final class TargetPositionRunner {
     double commission = 2 * costPerSide;
     trades.add(entryTime, exitTime, side, contracts, bars.instrument().tickGrid().toPrice(entryTicks),
         bars.instrument().tickGrid().toPrice(exitTicks), gross, commission, 2.0 * slippage * contracts * tickValue,
-        (double) adverse * contracts * tickValue, (double) favorable * contracts * tickValue);
+        (double) adverse * contracts * tickValue, (double) favorable * contracts * tickValue, 0, 1);
     return gross - commission;
   }
 

@@ -1,12 +1,14 @@
 package io.plateau.exec;
 
+import io.plateau.strategy.ClosedTrades;
 import java.util.Arrays;
 
 /**
  * The closed trades of one simulation, in the order they closed: a columnar, append-only log.
  *
- * <p>One row is one round trip of one position (all its entries and exits averaged). Prices are the actual
- * average fill prices, so they already carry slippage; the P&amp;L columns are in account currency:
+ * <p>One row is one round trip of one entry of a position (a position built by scaling in is one row per entry,
+ * each with the alpha model that opened it and its entry number). Prices are the actual fill prices, so they
+ * already carry slippage; the P&amp;L columns are in account currency:
  * <ul>
  *   <li>{@code grossPnl} — P&amp;L at the fill prices, before commission and fees (slippage is inside it, since
  *       it is inside the prices);
@@ -21,7 +23,7 @@ import java.util.Arrays;
  * <p>Not thread-safe. {@link #add} allocates only when a column is full (capacity doubles), so a log reused
  * with {@link #clear()} across simulations allocates nothing in steady state.
  */
-public final class TradeLog {
+public final class TradeLog implements ClosedTrades {
 
   private static final int INITIAL_CAPACITY = 64;
 
@@ -37,6 +39,8 @@ public final class TradeLog {
   private double[] netPnl = new double[INITIAL_CAPACITY];
   private double[] mae = new double[INITIAL_CAPACITY];
   private double[] mfe = new double[INITIAL_CAPACITY];
+  private short[] model = new short[INITIAL_CAPACITY];
+  private short[] entryNumber = new short[INITIAL_CAPACITY];
   private int size;
 
   /**
@@ -53,12 +57,15 @@ public final class TradeLog {
    * @param slippageCost slippage already inside {@code grossPnl}, in currency, ≥ 0
    * @param mae maximum adverse excursion while open, in currency, ≥ 0
    * @param mfe maximum favourable excursion while open, in currency, ≥ 0
+   * @param model the alpha model that opened it, ≥ 0 (0 for a strategy of one model)
+   * @param entryNumber its place among the position's open entries when it opened, ≥ 1 (1: it opened the position)
    * @throws IllegalArgumentException naming the first bad argument; the log is unchanged
    */
   public void add(long entryTimeMillis, long exitTimeMillis, int side, int contracts, double entryPrice,
-      double exitPrice, double grossPnl, double commissionAndFees, double slippageCost, double mae, double mfe) {
+      double exitPrice, double grossPnl, double commissionAndFees, double slippageCost, double mae, double mfe,
+      int model, int entryNumber) {
     check(entryTimeMillis, exitTimeMillis, side, contracts, entryPrice, exitPrice, grossPnl, commissionAndFees,
-        slippageCost, mae, mfe);
+        slippageCost, mae, mfe, model, entryNumber);
     if (size == netPnl.length) {
       grow();
     }
@@ -75,12 +82,15 @@ public final class TradeLog {
     this.netPnl[i] = grossPnl - commissionAndFees;
     this.mae[i] = mae;
     this.mfe[i] = mfe;
+    this.model[i] = (short) model;
+    this.entryNumber[i] = (short) entryNumber;
     size = i + 1;
   }
 
   // Kept apart from add() so that add stays small enough to inline; the messages are only built on failure.
   private static void check(long entryTimeMillis, long exitTimeMillis, int side, int contracts, double entryPrice,
-      double exitPrice, double grossPnl, double commissionAndFees, double slippageCost, double mae, double mfe) {
+      double exitPrice, double grossPnl, double commissionAndFees, double slippageCost, double mae, double mfe,
+      int model, int entryNumber) {
     if (exitTimeMillis < entryTimeMillis) {
       throw new IllegalArgumentException("exitTimeMillis must be >= entryTimeMillis " + entryTimeMillis + ", was "
           + exitTimeMillis);
@@ -98,6 +108,12 @@ public final class TradeLog {
     nonNegative(slippageCost, "slippageCost");
     nonNegative(mae, "mae");
     nonNegative(mfe, "mfe");
+    if (model < 0 || model > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("model must be in [0, " + Short.MAX_VALUE + "], was " + model);
+    }
+    if (entryNumber < 1 || entryNumber > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("entryNumber must be in [1, " + Short.MAX_VALUE + "], was " + entryNumber);
+    }
   }
 
   private static void finite(double value, String name) {
@@ -126,6 +142,8 @@ public final class TradeLog {
     netPnl = Arrays.copyOf(netPnl, capacity);
     mae = Arrays.copyOf(mae, capacity);
     mfe = Arrays.copyOf(mfe, capacity);
+    model = Arrays.copyOf(model, capacity);
+    entryNumber = Arrays.copyOf(entryNumber, capacity);
   }
 
   /** Forgets every trade but keeps the capacity, so that the next simulation reuses the columns. */
@@ -134,6 +152,7 @@ public final class TradeLog {
   }
 
   /** The number of closed trades. */
+  @Override
   public int size() {
     return size;
   }
@@ -151,6 +170,7 @@ public final class TradeLog {
     return side[index(i)];
   }
 
+  @Override
   public int contracts(int i) {
     return contracts[index(i)];
   }
@@ -176,6 +196,7 @@ public final class TradeLog {
   }
 
   /** {@code grossPnl(i) − commissionAndFees(i)}, in currency. */
+  @Override
   public double netPnl(int i) {
     return netPnl[index(i)];
   }
@@ -186,6 +207,18 @@ public final class TradeLog {
 
   public double mfe(int i) {
     return mfe[index(i)];
+  }
+
+  /** The alpha model that opened trade {@code i} (0 for a strategy of one model). */
+  @Override
+  public int model(int i) {
+    return model[index(i)];
+  }
+
+  /** Trade {@code i}'s place among its position's open entries when it opened: 1 opened the position. */
+  @Override
+  public int entryNumber(int i) {
+    return entryNumber[index(i)];
   }
 
   /**

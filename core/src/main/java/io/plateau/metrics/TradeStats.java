@@ -1,6 +1,11 @@
 package io.plateau.metrics;
 
 import io.plateau.exec.TradeLog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
 /**
  * Statistics of closed trades, all over each trade's <b>net</b> P&amp;L (after commission and fees), in account
  * currency.
@@ -57,8 +62,46 @@ public record TradeStats(
 
   /** The statistics of every trade in {@code log}. */
   public static TradeStats of(TradeLog log) {
-    int n = log.size();
+    return of(log, trade -> true);
+  }
+
+  /**
+   * Per alpha model, in model order, keyed by the model's label ({@code labels.get(model)}); only models with
+   * trades.
+   */
+  public static Map<String, TradeStats> byModel(TradeLog log, List<String> labels) {
+    Map<String, TradeStats> byModel = new LinkedHashMap<>();
+    for (int model = 0; model < labels.size(); model++) {
+      int m = model;
+      TradeStats stats = of(log, trade -> log.model(trade) == m);
+      if (stats.tradeCount() > 0) {
+        byModel.put(labels.get(model), stats);
+      }
+    }
+    return byModel;
+  }
+
+  /** Per entry number (1: the entry that opened the position), ascending; only numbers with trades. */
+  public static Map<Integer, TradeStats> byEntryNumber(TradeLog log) {
+    int largest = 0;
+    for (int i = 0; i < log.size(); i++) {
+      largest = Math.max(largest, log.entryNumber(i));
+    }
+    Map<Integer, TradeStats> byEntry = new LinkedHashMap<>();
+    for (int k = 1; k <= largest; k++) {
+      int number = k;
+      TradeStats stats = of(log, trade -> log.entryNumber(trade) == number);
+      if (stats.tradeCount() > 0) {
+        byEntry.put(k, stats);
+      }
+    }
+    return byEntry;
+  }
+
+  /** The statistics of the trades of {@code log} whose index {@code include} accepts. */
+  public static TradeStats of(TradeLog log, IntPredicate include) {
     double[] net = log.netPnlUnsafe();
+    int n = 0;
     int winners = 0;
     int losers = 0;
     long contracts = 0;
@@ -66,7 +109,11 @@ public record TradeStats(
     double grossLoss = 0;
     double largestWin = Double.NaN;
     double largestLoss = Double.NaN;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < log.size(); i++) {
+      if (!include.test(i)) {
+        continue;
+      }
+      n++;
       double pnl = net[i];
       contracts += log.contracts(i);
       if (pnl > 0) {

@@ -1,5 +1,7 @@
 package io.plateau.strategy;
 
+import java.util.List;
+
 /**
  * A strategy compiled against one bar series: the kernel the simulator runs. It decides at the close of each bar
  * from that bar and earlier ones only, never later ones (a test changes later bars and checks no earlier decision
@@ -15,4 +17,12 @@ public interface Strategy {
 
   /** Whether positions must be flat at each session's end (intraday strategies). */
   boolean flatAtSessionEnd();
+
+  /**
+   * The labels of the alpha models whose numbers the strategy's entries carry (index = model), for reports; empty
+   * for a strategy of one model.
+   */
+  default List<String> models() {
+    return List.of();
+  }
 }

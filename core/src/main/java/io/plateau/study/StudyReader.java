@@ -209,6 +209,10 @@ public final class StudyReader {
       if (param.kind() == Param.Kind.CHOICE) {
         throw node.problem("a choice takes a value or a list of values, not a range; allowed: " + param.choices());
       }
+      if (param.kind() == Param.Kind.TEXT) {
+        throw node.problem("a text parameter takes a value or a list of values, not a range; allowed: "
+            + param.textForm());
+      }
       BigDecimal from = decimal(node.get("from"));
       BigDecimal to = decimal(node.get("to"));
       BigDecimal step = decimal(node.get("step"));

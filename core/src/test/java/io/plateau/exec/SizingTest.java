@@ -35,7 +35,7 @@ class SizingTest {
     // Ten trades: 6 wins of $20 net, 4 losses of $10 net (gross = net here: no commission).
     for (int i = 0; i < 10; i++) {
       double pnl = i < 6 ? 20 : -10;
-      trades.add(i, i + 1, 1, 1, 100, 100, pnl, 0, 0, 0, 0);
+      trades.add(i, i + 1, 1, 1, 100, 100, pnl, 0, 0, 0, 0, 0, 1);
     }
     // W = 0.6, R = 20 / 10 = 2: f* = 0.6 - 0.4 / 2 = 0.4.
     assertEquals(0.4, Sizing.Kelly.kellyFraction(trades, 10), 1e-12);
@@ -51,7 +51,7 @@ class SizingTest {
   void kellyWithoutAnEdgeTradesTheWarmUpSize() {
     TradeLog losing = new TradeLog();
     for (int i = 0; i < 10; i++) {
-      losing.add(i, i + 1, 1, 1, 100, 100, i < 3 ? 10 : -10, 0, 0, 0, 0);
+      losing.add(i, i + 1, 1, 1, 100, 100, i < 3 ? 10 : -10, 0, 0, 0, 0, 0, 1);
     }
     // W = 0.3, R = 1: f* = 0.3 - 0.7 = -0.4 <= 0.
     assertTrue(Sizing.Kelly.kellyFraction(losing, 10) < 0);

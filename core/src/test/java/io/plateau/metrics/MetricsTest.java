@@ -32,7 +32,7 @@ class MetricsTest {
     double[] net = {300, -100, 50, -150, 0};
     int[] contracts = {1, 2, 1, 3, 1};
     for (int i = 0; i < net.length; i++) {
-      log.add(0, 1, 1, contracts[i], 100, 100, net[i] + 5, 5, 0, 0, 0);
+      log.add(0, 1, 1, contracts[i], 100, 100, net[i] + 5, 5, 0, 0, 0, 0, 1);
     }
     return log;
   }
@@ -120,7 +120,7 @@ class MetricsTest {
   @Test
   void oneDayOneWinningTrade() {
     TradeLog log = new TradeLog();
-    log.add(0, 1, -1, 1, 100, 90, 50, 1.25, 0, 0, 60);
+    log.add(0, 1, -1, 1, 100, 90, 50, 1.25, 0, 0, 60, 0, 1);
     DailyEquity oneDay = DailyEquity.builder(10_000).add(JAN_2, 10_048.75).build();
     PerformanceSummary s = Metrics.summarize(log, oneDay, 10, 1_380);
     assertEquals(48.75, s.netProfit());

@@ -42,7 +42,7 @@ class PerformanceSummaryTest {
   @Test
   void nonFiniteValuesAreWrittenAsStringsAndReadBack() throws Exception {
     TradeLog oneWinner = new TradeLog();
-    oneWinner.add(0, 1, 1, 1, 100, 101, 5, 1.25, 0, 0, 5);
+    oneWinner.add(0, 1, 1, 1, 100, 101, 5, 1.25, 0, 0, 5, 0, 1);
     PerformanceSummary summary = Metrics.summarize(oneWinner, DailyEquity.builder(1_000).build(), 0, 0);
     String json = MAPPER.writeValueAsString(summary);
 

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TradeStatsTest {
 
   /** Adds a trade with $5 commission, so its net P&L is {@code netPnl}. */
   private static void trade(TradeLog log, double netPnl, int contracts) {
-    log.add(0, 1, 1, contracts, 100, 100, netPnl + 5, 5, 0, 0, 0);
+    log.add(0, 1, 1, contracts, 100, 100, netPnl + 5, 5, 0, 0, 0, 0, 1);
   }
 
   /**
@@ -29,6 +31,27 @@ class TradeStatsTest {
     trade(log, 0, 1);
     assertEquals(new TradeStats(5, 2, 2, 100, 350, -250, 1.4, 0.4, 175, -125, 20, 12.5, 300, -150),
         TradeStats.of(log));
+  }
+
+  @Test
+  void splitByModelAndByEntryNumber() {
+    TradeLog log = new TradeLog();
+    // model 0 "orb": +300 (1 lot, entry 1), -100 (2 lots, entry 2); model 2 "delta": +50 (1, entry 1).
+    log.add(0, 1, 1, 1, 100, 100, 305, 5, 0, 0, 0, 0, 1);
+    log.add(0, 1, 1, 2, 100, 100, -95, 5, 0, 0, 0, 0, 2);
+    log.add(0, 1, 1, 1, 100, 100, 55, 5, 0, 0, 0, 2, 1);
+    double nan = Double.NaN;
+    Map<String, TradeStats> byModel = TradeStats.byModel(log, List.of("orb", "vwap", "delta"));
+    assertEquals(List.of("orb", "delta"), List.copyOf(byModel.keySet()), "a model without trades is left out");
+    assertEquals(new TradeStats(2, 1, 1, 200, 300, -100, 3, 0.5, 300, -100, 100, 200 / 3.0, 300, -100),
+        byModel.get("orb"));
+    assertEquals(new TradeStats(1, 1, 0, 50, 50, 0, Double.POSITIVE_INFINITY, 1, 50, nan, 50, 50, 50, nan),
+        byModel.get("delta"));
+    Map<Integer, TradeStats> byEntry = TradeStats.byEntryNumber(log);
+    assertEquals(List.of(1, 2), List.copyOf(byEntry.keySet()));
+    assertEquals(350, byEntry.get(1).netProfit());
+    assertEquals(-100, byEntry.get(2).expectancyPerTrade());
+    assertEquals(-50, byEntry.get(2).expectancyPerContract());
   }
 
   @Test

@@ -40,7 +40,10 @@ class LookAheadTest {
           Map.of("band_sigma", "1.5", "fade_lookback", "3", "adx_max", "40", "direction", "long")),
       DeltaDivergence.NAME, List.of(Map.of(),
           Map.of("lookback", "10", "regular_hours_only", "false", "max_trades_per_day", "5"),
-          Map.of("lookback", "30", "direction", "long", "target_ticks", "12", "stop_ticks", "8")));
+          Map.of("lookback", "30", "direction", "long", "target_ticks", "12", "stop_ticks", "8")),
+      MultiAlpha.NAME, List.of(Map.of(),
+          Map.of("add_policy", "average-down", "contracts_per_entry", "1-2-3", "orb_volume_mult", "0",
+              "vwap_band_sigma", "1", "vwap_adx_max", "0", "delta_lookback", "10")));
 
   private static BarSeries market(long seed) {
     return SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), seed, FROM, TO)
@@ -48,7 +51,7 @@ class LookAheadTest {
   }
 
   /** {@code original}'s bars up to {@code t}, then {@code other}'s (same times: same schedule). */
-  private static BarSeries splice(BarSeries original, BarSeries other, int t) {
+  static BarSeries splice(BarSeries original, BarSeries other, int t) {
     BarSeries.Builder builder = BarSeries.builder(original.instrument(), original.interval());
     for (int i = 0; i < original.size(); i++) {
       BarSeries from = i <= t ? original : other;

@@ -19,7 +19,9 @@ import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.metrics.Metrics;
 import io.plateau.metrics.PerformanceSummary;
 import io.plateau.metrics.PeriodProfit;
+import io.plateau.metrics.TradeStats;
 import io.plateau.strategy.Strategies;
+import io.plateau.strategy.Strategy;
 import io.plateau.strategy.StrategyDefinition;
 import io.plateau.strategy.StrategySpec;
 import io.plateau.util.InputException;
@@ -124,11 +126,13 @@ final class BacktestCommand implements Callable<Integer> {
     if (!(capital > 0)) {
       throw new InputException("--capital must be > 0, was " + capital);
     }
-    SimulationResult result = new Simulator(bars, costs, sizing, risk, capital, timing)
-        .run(definition.compile(strategySpec, bars, new IndicatorCache(bars)));
+    Strategy kernel = definition.compile(strategySpec, bars, new IndicatorCache(bars));
+    SimulationResult result = new Simulator(bars, costs, sizing, risk, capital, timing).run(kernel);
     PerformanceSummary summary = Metrics.summarize(result);
-    write(strategySpec, bars, costs, summary, result);
-    print(strategySpec, bars, summary);
+    Map<String, TradeStats> byModel = TradeStats.byModel(result.trades(), kernel.models());
+    Map<Integer, TradeStats> byEntry = TradeStats.byEntryNumber(result.trades());
+    write(strategySpec, bars, costs, summary, result, kernel.models(), byModel, byEntry);
+    print(strategySpec, bars, summary, byModel, byEntry);
     return PlateauCli.EXIT_OK;
   }
 
@@ -178,12 +182,13 @@ final class BacktestCommand implements Callable<Integer> {
 
   /** Writes the three files into a staging directory beside {@code out}, then moves it into place. */
   private void write(StrategySpec strategySpec, BarSeries bars, CostModel costs, PerformanceSummary summary,
-      SimulationResult result) throws IOException {
+      SimulationResult result, List<String> models, Map<String, TradeStats> byModel,
+      Map<Integer, TradeStats> byEntry) throws IOException {
     Path target = out.toAbsolutePath();
     Files.createDirectories(target.getParent());
     Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".staging");
     try {
-      writeTrades(staging.resolve("trades.csv"), result.trades());
+      writeTrades(staging.resolve("trades.csv"), result.trades(), models);
       writeEquity(staging.resolve("equity.csv"), result.equity());
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("strategy", strategySpec.name());
@@ -195,6 +200,10 @@ final class BacktestCommand implements Callable<Integer> {
       document.put("fill", fill);
       document.put("costs", costs);
       document.put("summary", summary);
+      if (!models.isEmpty()) {
+        document.put("by_model", byModel);
+      }
+      document.put("by_entry", byEntry);
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .writeValue(staging.resolve("summary.json").toFile(), document);
@@ -205,17 +214,19 @@ final class BacktestCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeTrades(Path file, TradeLog trades) throws IOException {
+  /** One row per closed entry; {@code model} is the alpha model's label (empty for a strategy of one model). */
+  private static void writeTrades(Path file, TradeLog trades, List<String> models) throws IOException {
     try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       writer.write("entry_time,exit_time,side,contracts,entry_price,exit_price,net_pnl,gross_pnl,commission_fees,"
-          + "slippage_cost,mae,mfe\n");
+          + "slippage_cost,mae,mfe,model,entry\n");
       for (int i = 0; i < trades.size(); i++) {
         writer.write(String.join(",", Instant.ofEpochMilli(trades.entryTimeMillis(i)).toString(),
             Instant.ofEpochMilli(trades.exitTimeMillis(i)).toString(), trades.side(i) > 0 ? "long" : "short",
             Integer.toString(trades.contracts(i)), Double.toString(trades.entryPrice(i)),
             Double.toString(trades.exitPrice(i)), money(trades.netPnl(i)), money(trades.grossPnl(i)),
             money(trades.commissionAndFees(i)), money(trades.slippageCost(i)), money(trades.mae(i)),
-            money(trades.mfe(i))));
+            money(trades.mfe(i)), models.isEmpty() ? "" : models.get(trades.model(i)),
+            Integer.toString(trades.entryNumber(i))));
         writer.write('\n');
       }
     }
@@ -259,7 +270,8 @@ final class BacktestCommand implements Callable<Integer> {
     }
   }
 
-  private void print(StrategySpec strategySpec, BarSeries bars, PerformanceSummary s) {
+  private void print(StrategySpec strategySpec, BarSeries bars, PerformanceSummary s, Map<String, TradeStats> byModel,
+      Map<Integer, TradeStats> byEntry) {
     PrintWriter console = spec.commandLine().getOut();
     console.printf(Locale.ROOT, "%s on %s %s, %s .. %s (%,d bars)%n", strategySpec, bars.symbol(), bars.interval(),
         Instant.ofEpochMilli(bars.startMillis(0)), Instant.ofEpochMilli(bars.startMillis(bars.size() - 1)),
@@ -278,7 +290,21 @@ final class BacktestCommand implements Callable<Integer> {
           period.returnPercent()));
     }
     console.println(years);
+    if (!byModel.isEmpty()) {
+      console.println("  by model:");
+      byModel.forEach((model, stats) -> printGroup(console, model, stats));
+    }
+    if (byEntry.size() > 1) {
+      console.println("  by entry number:");
+      byEntry.forEach((entry, stats) -> printGroup(console, "#" + entry, stats));
+    }
     console.println("  written: " + out.toAbsolutePath() + "/{trades.csv, equity.csv, summary.json}");
     console.flush();
+  }
+
+  private static void printGroup(PrintWriter console, String group, TradeStats stats) {
+    console.printf(Locale.ROOT, "    %-8s trades %5d, win rate %5.1f%%, net $%,11.2f, expectancy $%,8.2f/trade "
+            + "$%,8.2f/contract, profit factor %.2f%n", group, stats.tradeCount(), 100 * stats.winRate(),
+        stats.netProfit(), stats.expectancyPerTrade(), stats.expectancyPerContract(), stats.profitFactor());
   }
 }

@@ -292,7 +292,7 @@ final class TrialTables {
       switch (param.kind()) {
         case INT -> schema.required(PrimitiveTypeName.INT32).named(param.name());
         case DOUBLE -> schema.required(PrimitiveTypeName.DOUBLE).named(param.name());
-        case CHOICE -> schema.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+        case CHOICE, TEXT -> schema.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
             .named(param.name());
       }
     }
@@ -307,7 +307,7 @@ final class TrialTables {
       switch (params.get(a).kind()) {
         case INT -> row.append(axis.name(), Integer.parseInt(value));
         case DOUBLE -> row.append(axis.name(), Double.parseDouble(value));
-        case CHOICE -> row.append(axis.name(), value);
+        case CHOICE, TEXT -> row.append(axis.name(), value);
       }
     }
   }
