@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarInterval;
 import io.plateau.bar.BarSeries;
+import io.plateau.exec.AddPolicy;
 import io.plateau.exec.CostModel;
 import io.plateau.exec.RiskRules;
 import io.plateau.exec.SimulationResult;
@@ -35,6 +36,13 @@ class DeltaDivergenceTest {
   private static final long TUESDAY_0830_CDT = Instant.parse("2024-03-12T13:30:00Z").toEpochMilli();
   private static final int REGULAR_CLOSE_BAR = 405; // 15:15 CT: the first bar after regular hours
   private static final double FEES_ROUND_TURN = 2 * 0.62;
+  private static final long DAY_MILLIS = 86_400_000L;
+  /**
+   * Seed 001's daily loss limit, 1.5%, on a $1,000 account: 1.5% of $1,000 = $15 = 12 MES ticks of $1.25 on one
+   * contract, so a close 12 or more ticks against the entry fill flattens the position.
+   */
+  private static final RiskRules LOSS_LIMIT = new RiskRules(1, 1, AddPolicy.ONLY_IN_PROFIT, 0.015);
+  private static final double SMALL_ACCOUNT = 1_000;
 
   /** open, high, low, close, buy-aggressor volume, sell-aggressor volume. */
   private static int[] bar(int open, int high, int low, int close, int buy, int sell) {
@@ -53,22 +61,38 @@ class DeltaDivergenceTest {
     return rows;
   }
 
-  /** Row k starts k minutes after 08:30 CT; volume = buy + sell, or no aggressor side at all. */
-  private static BarSeries session(List<int[]> rows, boolean aggressor) {
+  /**
+   * Row k of day d starts k minutes after 08:30 CT, d days after Tuesday (day 1: Wednesday's trading date);
+   * volume = buy + sell, or no aggressor side at all.
+   */
+  private static BarSeries sessions(List<List<int[]>> days, boolean aggressor) {
     BarSeries.Builder builder = BarSeries.builder(MES, BarInterval.ONE_MINUTE);
-    for (int k = 0; k < rows.size(); k++) {
-      int[] r = rows.get(k);
-      builder.add(TUESDAY_0830_CDT + k * 60_000L, r[0], r[1], r[2], r[3], r[4] + r[5], aggressor ? r[4] : -1,
-          aggressor ? r[5] : -1, null);
+    for (int d = 0; d < days.size(); d++) {
+      List<int[]> rows = days.get(d);
+      for (int k = 0; k < rows.size(); k++) {
+        int[] r = rows.get(k);
+        builder.add(TUESDAY_0830_CDT + d * DAY_MILLIS + k * 60_000L, r[0], r[1], r[2], r[3], r[4] + r[5],
+            aggressor ? r[4] : -1, aggressor ? r[5] : -1, null);
+      }
     }
     return builder.build();
   }
 
+  /** Row k starts k minutes after 08:30 CT; volume = buy + sell, or no aggressor side at all. */
+  private static BarSeries session(List<int[]> rows, boolean aggressor) {
+    return sessions(List.of(rows), aggressor);
+  }
+
   /** The base, then {@code more}. */
-  private static BarSeries session(int[]... more) {
+  private static List<int[]> rows(int[]... more) {
     List<int[]> rows = base();
     rows.addAll(List.of(more));
-    return session(rows, true);
+    return rows;
+  }
+
+  /** The base, then {@code more}. */
+  private static BarSeries session(int[]... more) {
+    return session(rows(more), true);
   }
 
   private static Strategy compile(BarSeries bars, Map<String, String> params) {
@@ -77,8 +101,12 @@ class DeltaDivergenceTest {
   }
 
   private static SimulationResult run(BarSeries bars, Map<String, String> params, CostModel costs) {
-    return new Simulator(bars, costs, new Sizing.Fixed(1), RiskRules.singleEntry(1), 10_000)
-        .run(compile(bars, params));
+    return run(bars, params, costs, RiskRules.singleEntry(1), 10_000);
+  }
+
+  private static SimulationResult run(BarSeries bars, Map<String, String> params, CostModel costs, RiskRules risk,
+      double startingCapital) {
+    return new Simulator(bars, costs, new Sizing.Fixed(1), risk, startingCapital).run(compile(bars, params));
   }
 
   private static SimulationResult run(BarSeries bars, Map<String, String> params) {
@@ -211,6 +239,53 @@ class DeltaDivergenceTest {
     assertEquals(price(20_022), three.trades().exitPrice(2), "stop 20,021 plus a tick");
     assertEquals(1, run(bars, Map.of("max_trades_per_day", "1")).trades().size());
     assertEquals(5, run(bars, Map.of("max_trades_per_day", "10")).trades().size());
+  }
+
+  @Test
+  void theDailyLossLimitFlattensAtTheTrippingCloseRefusesTheNextDivergenceAndTradingResumesTheNextSession() {
+    // The seed's 5-tick stop would end any loss before a close 12 ticks away: stop_ticks 20 (20,028) lets the
+    // limit act first.
+    Map<String, String> params = Map.of("stop_ticks", "20");
+    // Tuesday: bar 20's short fills at 20,007 on bar 21, which closes at 20,017: 10 ticks against, -$12.50, short
+    // of the $15 limit. Bar 22 closes at 20,020: 13 ticks against, -$16.25 <= -$15: bought back at that close plus a
+    // tick, 20,021. Bar 23 reaches the stop (only the run without the limit still holds the short) on heavy buying:
+    // cumulative delta 80 + 200 = 280 confirms its new high, no signal. Bar 25 makes a new high (20,031 > 20,029)
+    // on net selling, delta 260 <= the window's 280: a second divergence, stop 20,048, target 20,020.
+    List<int[]> tuesday = rows(NEW_HIGH_UNCONFIRMED, bar(20_008, 20_018, 20_006, 20_017, 50, 50),
+        bar(20_017, 20_021, 20_016, 20_020, 50, 50), bar(20_020, 20_029, 20_019, 20_027, 200, 0), flat(20_027),
+        bar(20_027, 20_031, 20_026, 20_028, 40, 60), bar(20_028, 20_029, 20_024, 20_025, 50, 50), flat(20_025));
+    // Wednesday: the first test's winner again, 20,007 to the target 20,000 (cumulative delta restarts at 0).
+    List<int[]> wednesday = rows(NEW_HIGH_UNCONFIRMED, bar(20_008, 20_010, 20_004, 20_005, 50, 50),
+        bar(20_005, 20_006, 19_998, 20_000, 50, 50), flat(20_000));
+    BarSeries bars = sessions(List.of(tuesday, wednesday), true);
+    int day2 = tuesday.size();
+    assertEquals(List.of("20 sell stop 20028 target 20000"), decisions(session(tuesday, true), params));
+
+    SimulationResult result = run(bars, params, CostModel.of(MES), LOSS_LIMIT, SMALL_ACCOUNT);
+    assertEquals(2, result.trades().size(), "one trade a day: the limit's, then Wednesday's");
+    assertEquals(-1, result.trades().side(0));
+    assertEquals(bars.startMillis(21), result.trades().entryTimeMillis(0));
+    assertEquals(price(20_007), result.trades().entryPrice(0));
+    // The log stamps a fill at a bar's close with that bar's start time.
+    assertEquals(bars.startMillis(22), result.trades().exitTimeMillis(0));
+    assertEquals(price(20_021), result.trades().exitPrice(0));
+    assertEquals(-14 * 1.25 - FEES_ROUND_TURN, result.trades().netPnl(0), 1e-9);
+    assertEquals(SMALL_ACCOUNT - 14 * 1.25 - FEES_ROUND_TURN, result.equity().equity(0), 1e-9, "Tuesday's close");
+    // Bar 25's divergence is not taken; Wednesday trades again.
+    assertEquals(bars.startMillis(day2 + 21), result.trades().entryTimeMillis(1));
+    assertEquals(price(20_007), result.trades().entryPrice(1));
+    assertEquals(bars.startMillis(day2 + 22), result.trades().exitTimeMillis(1));
+    assertEquals(price(20_000), result.trades().exitPrice(1));
+    assertEquals(7 * 1.25 - FEES_ROUND_TURN, result.trades().netPnl(1), 1e-9);
+
+    // Without the limit the short rides to its stop on bar 23 (20,028 plus a tick) and bar 25's divergence sells at
+    // bar 26's open 20,028 less a tick.
+    SimulationResult unlimited = run(bars, params, CostModel.of(MES), RiskRules.singleEntry(1), SMALL_ACCOUNT);
+    assertEquals(3, unlimited.trades().size());
+    assertEquals(bars.startMillis(23), unlimited.trades().exitTimeMillis(0));
+    assertEquals(price(20_029), unlimited.trades().exitPrice(0));
+    assertEquals(bars.startMillis(26), unlimited.trades().entryTimeMillis(1));
+    assertEquals(price(20_027), unlimited.trades().entryPrice(1));
   }
 
   @Test

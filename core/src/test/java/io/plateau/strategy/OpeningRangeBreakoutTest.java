@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarInterval;
 import io.plateau.bar.BarSeries;
+import io.plateau.exec.AddPolicy;
 import io.plateau.exec.CostModel;
 import io.plateau.exec.RiskRules;
 import io.plateau.exec.SimulationResult;
@@ -36,6 +37,13 @@ class OpeningRangeBreakoutTest {
   private static final Instrument MES = InstrumentCatalog.builtIn().get("MES");
   private static final long TUESDAY_0830_CDT = Instant.parse("2024-03-12T13:30:00Z").toEpochMilli();
   private static final int REGULAR_CLOSE_BAR = 405; // 15:15 CT: the first bar after regular hours
+  private static final long DAY_MILLIS = 86_400_000L;
+  /**
+   * Seed 001's daily loss limit, 1.5%, on a $1,000 account: 1.5% of $1,000 = $15 = 12 MES ticks of $1.25 on one
+   * contract, so a close 12 or more ticks against the entry fill flattens the position.
+   */
+  private static final RiskRules LOSS_LIMIT = new RiskRules(1, 1, AddPolicy.ONLY_IN_PROFIT, 0.015);
+  private static final double SMALL_ACCOUNT = 1_000;
 
   /** The 30 range bars: 20,020 ± 10 ticks, bar 5 reaching the high 20,040 and bar 10 the low 20,000. */
   private static List<int[]> openingRange() {
@@ -54,22 +62,35 @@ class OpeningRangeBreakoutTest {
     return bar(price, price, price, price, volume);
   }
 
-  /** Row k starts k minutes after 08:30 CT. */
-  private static BarSeries session(List<int[]> rows) {
+  /** Row k of day d starts k minutes after 08:30 CT, d days after Tuesday (day 1: Wednesday's trading date). */
+  private static BarSeries sessions(List<List<int[]>> days) {
     BarSeries.Builder builder = BarSeries.builder(MES, BarInterval.ONE_MINUTE);
-    for (int k = 0; k < rows.size(); k++) {
-      int[] r = rows.get(k);
-      builder.add(TUESDAY_0830_CDT + k * 60_000L, r[0], r[1], r[2], r[3], r[4], -1, -1, null);
+    for (int d = 0; d < days.size(); d++) {
+      List<int[]> rows = days.get(d);
+      for (int k = 0; k < rows.size(); k++) {
+        int[] r = rows.get(k);
+        builder.add(TUESDAY_0830_CDT + d * DAY_MILLIS + k * 60_000L, r[0], r[1], r[2], r[3], r[4], -1, -1, null);
+      }
     }
     return builder.build();
   }
 
+  /** Row k starts k minutes after 08:30 CT. */
+  private static BarSeries session(List<int[]> rows) {
+    return sessions(List.of(rows));
+  }
+
   /** The range, a quiet bar 30, then {@code more}. */
-  private static BarSeries session(int[]... more) {
+  private static List<int[]> rows(int[]... more) {
     List<int[]> rows = openingRange();
     rows.add(bar(20_020, 20_030, 20_010, 20_020, 100));
     rows.addAll(List.of(more));
-    return session(rows);
+    return rows;
+  }
+
+  /** The range, a quiet bar 30, then {@code more}. */
+  private static BarSeries session(int[]... more) {
+    return session(rows(more));
   }
 
   private static Strategy compile(BarSeries bars, Map<String, String> params) {
@@ -78,7 +99,12 @@ class OpeningRangeBreakoutTest {
   }
 
   private static SimulationResult run(BarSeries bars, Map<String, String> params) {
-    return new Simulator(bars, CostModel.of(MES), new Sizing.Fixed(1), RiskRules.singleEntry(1), 10_000)
+    return run(bars, params, RiskRules.singleEntry(1), 10_000);
+  }
+
+  private static SimulationResult run(BarSeries bars, Map<String, String> params, RiskRules risk,
+      double startingCapital) {
+    return new Simulator(bars, CostModel.of(MES), new Sizing.Fixed(1), risk, startingCapital)
         .run(compile(bars, params));
   }
 
@@ -187,6 +213,49 @@ class OpeningRangeBreakoutTest {
     assertEquals(sameBar.startMillis(32), once.trades().exitTimeMillis(0));
     assertEquals(price(20_019), once.trades().exitPrice(0));
     assertEquals(2, run(sameBar, Map.of("max_trades_per_day", "2")).trades().size());
+  }
+
+  @Test
+  void theDailyLossLimitFlattensAtTheTrippingCloseRefusesTheNextBreakoutAndTradingResumesTheNextSession() {
+    // Tuesday: the standard long fills at 20,042 on bar 32 (stop 20,020, target 20,081), then falls back into the
+    // range without reaching the stop. Bar 33 closes at 20,031: 11 ticks down, -$13.75, short of the $15 limit.
+    // Bar 34 closes at 20,029: 13 ticks down, -$16.25 <= -$15: flat at that close less a tick, 20,028.
+    // Bar 35 reaches the stop (only the run without the limit still holds the long). Bar 36 closes inside the
+    // range on 600 > 1.5 × 125, the mean of bars 16-35 being (14 × 100 + 100 + 300 + 400 + 3 × 100) / 20 = 125, and
+    // bar 37 breaks out again: a second setup, allowed by max_trades_per_day 2.
+    List<int[]> tuesday = rows(ARMING, BREAKOUT, bar(20_048, 20_049, 20_030, 20_031, 100),
+        bar(20_031, 20_033, 20_028, 20_029, 100), bar(20_029, 20_030, 20_016, 20_022, 100),
+        bar(20_022, 20_036, 20_021, 20_035, 600), bar(20_035, 20_050, 20_034, 20_049, 400), flat(20_049, 100));
+    // Wednesday: the first test's winner again, from 20,042 to the target 20,081.
+    List<int[]> wednesday = rows(ARMING, BREAKOUT, bar(20_048, 20_070, 20_046, 20_068, 200),
+        bar(20_068, 20_085, 20_066, 20_080, 200), flat(20_080, 100));
+    BarSeries bars = sessions(List.of(tuesday, wednesday));
+    int day2 = tuesday.size();
+    Map<String, String> params = Map.of("max_trades_per_day", "2");
+
+    SimulationResult result = run(bars, params, LOSS_LIMIT, SMALL_ACCOUNT);
+    assertEquals(2, result.trades().size(), "one trade a day: the limit's, then Wednesday's");
+    assertEquals(bars.startMillis(32), result.trades().entryTimeMillis(0));
+    assertEquals(price(20_042), result.trades().entryPrice(0));
+    // The log stamps a fill at a bar's close with that bar's start time.
+    assertEquals(bars.startMillis(34), result.trades().exitTimeMillis(0));
+    assertEquals(price(20_028), result.trades().exitPrice(0));
+    assertEquals(-14 * 1.25 - 2 * 0.62, result.trades().netPnl(0), 1e-9);
+    assertEquals(SMALL_ACCOUNT - 14 * 1.25 - 2 * 0.62, result.equity().equity(0), 1e-9, "Tuesday's close");
+    // Bar 37's breakout is not taken; Wednesday trades again.
+    assertEquals(bars.startMillis(day2 + 32), result.trades().entryTimeMillis(1));
+    assertEquals(price(20_042), result.trades().entryPrice(1));
+    assertEquals(bars.startMillis(day2 + 34), result.trades().exitTimeMillis(1));
+    assertEquals(price(20_081), result.trades().exitPrice(1));
+    assertEquals(39 * 1.25 - 2 * 0.62, result.trades().netPnl(1), 1e-9);
+
+    // Without the limit the long rides to its stop on bar 35 (20,020 less a tick) and bar 37's breakout buys.
+    SimulationResult unlimited = run(bars, params, RiskRules.singleEntry(1), SMALL_ACCOUNT);
+    assertEquals(3, unlimited.trades().size());
+    assertEquals(bars.startMillis(35), unlimited.trades().exitTimeMillis(0));
+    assertEquals(price(20_019), unlimited.trades().exitPrice(0));
+    assertEquals(bars.startMillis(37), unlimited.trades().entryTimeMillis(1));
+    assertEquals(price(20_042), unlimited.trades().entryPrice(1));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarInterval;
 import io.plateau.bar.BarSeries;
+import io.plateau.exec.AddPolicy;
 import io.plateau.exec.CostModel;
 import io.plateau.exec.RiskRules;
 import io.plateau.exec.SimulationResult;
@@ -44,6 +45,13 @@ class VwapReversionTest {
   private static final long TUESDAY_0830_CDT = Instant.parse("2024-03-12T13:30:00Z").toEpochMilli();
   private static final int REGULAR_CLOSE_BAR = 405; // 15:15 CT: the first bar after regular hours
   private static final int SIGNAL = 40;
+  private static final long DAY_MILLIS = 86_400_000L;
+  /**
+   * Seed 001's daily loss limit, 1.5%, on a $1,000 account: 1.5% of $1,000 = $15 = 12 MES ticks of $1.25 on one
+   * contract, so a close 12 or more ticks against the entry fill flattens the position.
+   */
+  private static final RiskRules LOSS_LIMIT = new RiskRules(1, 1, AddPolicy.ONLY_IN_PROFIT, 0.015);
+  private static final double SMALL_ACCOUNT = 1_000;
 
   /** {open, high, low, close, volume, buy, sell}. */
   private static int[] bar(int open, int high, int low, int close, int volume, int buy, int sell) {
@@ -65,23 +73,39 @@ class VwapReversionTest {
 
   private static final int[] SHOOTING_STAR = bar(20_010, 20_024, 20_008, 20_011, 100, 50, 50);
 
-  /** Row k starts k minutes after 08:30 CT; {@code aggressor} false drops the buy/sell split. */
-  private static BarSeries session(List<int[]> rows, boolean aggressor) {
+  /**
+   * Row k of day d starts k minutes after 08:30 CT, d days after Tuesday (day 1: Wednesday's trading date);
+   * {@code aggressor} false drops the buy/sell split.
+   */
+  private static BarSeries sessions(List<List<int[]>> days, boolean aggressor) {
     BarSeries.Builder builder = BarSeries.builder(MES, BarInterval.ONE_MINUTE);
-    for (int k = 0; k < rows.size(); k++) {
-      int[] r = rows.get(k);
-      builder.add(TUESDAY_0830_CDT + k * 60_000L, r[0], r[1], r[2], r[3], r[4], aggressor ? r[5] : -1,
-          aggressor ? r[6] : -1, null);
+    for (int d = 0; d < days.size(); d++) {
+      List<int[]> rows = days.get(d);
+      for (int k = 0; k < rows.size(); k++) {
+        int[] r = rows.get(k);
+        builder.add(TUESDAY_0830_CDT + d * DAY_MILLIS + k * 60_000L, r[0], r[1], r[2], r[3], r[4],
+            aggressor ? r[5] : -1, aggressor ? r[6] : -1, null);
+      }
     }
     return builder.build();
   }
 
+  /** Row k starts k minutes after 08:30 CT; {@code aggressor} false drops the buy/sell split. */
+  private static BarSeries session(List<int[]> rows, boolean aggressor) {
+    return sessions(List.of(rows), aggressor);
+  }
+
   /** The base, the signal bar, then {@code more}. */
-  private static BarSeries session(int[] signal, int[]... more) {
+  private static List<int[]> rows(int[] signal, int[]... more) {
     List<int[]> rows = base();
     rows.add(signal);
     rows.addAll(List.of(more));
-    return session(rows, true);
+    return rows;
+  }
+
+  /** The base, the signal bar, then {@code more}. */
+  private static BarSeries session(int[] signal, int[]... more) {
+    return session(rows(signal, more), true);
   }
 
   private static Strategy compile(BarSeries bars, Map<String, String> params) {
@@ -90,7 +114,12 @@ class VwapReversionTest {
   }
 
   private static SimulationResult run(BarSeries bars, Map<String, String> params) {
-    return new Simulator(bars, CostModel.of(MES), new Sizing.Fixed(1), RiskRules.singleEntry(1), 10_000)
+    return run(bars, params, RiskRules.singleEntry(1), 10_000);
+  }
+
+  private static SimulationResult run(BarSeries bars, Map<String, String> params, RiskRules risk,
+      double startingCapital) {
+    return new Simulator(bars, CostModel.of(MES), new Sizing.Fixed(1), risk, startingCapital)
         .run(compile(bars, params));
   }
 
@@ -145,6 +174,121 @@ class VwapReversionTest {
     assertEquals(price(20_027), result.trades().exitPrice(0), "the stop 20,026 plus a tick of slippage");
     assertEquals(List.of("40 sell stop 20029 target 20006"),
         decisions(bars, Map.of("stop_ticks_beyond", "5")).subList(0, 1));
+  }
+
+  /**
+   * The shooting star mirrored around 20,005: O 20,000 H 20,002 L 19,986 C 19,999, 70 bought and 30 sold. Its
+   * typical price 19,995.67 = 20,005 - 28/3 mirrors the star's, so VWAP = 20,005 - 100 × 9.333 / 4,100 = 20,004.772
+   * with the same σ 5.144: the lower band is 19,994.48. The low touches it, the close is back inside, the lower
+   * wick min(O, C) - L = 13 of a 16-tick range. The down move's imbalance (sell - buy) / volume = -0.4 is below the
+   * base's -0.2: selling fades. The long's stop: 19,986 - 2 = 19,984; its target: the VWAP rounded toward the
+   * entry (down), 20,004.
+   */
+  private static final int[] HAMMER = bar(20_000, 20_002, 19_986, 19_999, 100, 70, 30);
+  private static final int[] DRIFT_UP = bar(19_999, 20_003, 19_998, 20_002, 100, 60, 40);
+
+  @Test
+  void aHammerAtTheLowerBandOnFadingSellingBuysAtTheNextOpenWithTheStopBelowItsLowAndTargetsTheVwap() {
+    BarSeries bars = session(HAMMER, DRIFT_UP, bar(20_002, 20_006, 20_001, 20_005, 100, 60, 40), flat(20_005));
+    double[][] vwap = new IndicatorCache(bars).valuesUnsafe(IndicatorSpec.parse("vwap:2", "test"));
+    double mean = 20_005 - 100 * (28.0 / 3) / 4_100;
+    double variance = (4_000 * 25 + 100 * (28.0 / 3) * (28.0 / 3)) / 4_100 - (20_005 - mean) * (20_005 - mean);
+    assertEquals(0.25 * mean, vwap[0][SIGNAL], 1e-9);
+    assertEquals(0.25 * (mean - 2 * Math.sqrt(variance)), vwap[2][SIGNAL], 1e-9);
+    assertTrue(19_986 <= mean - 2 * Math.sqrt(variance) && 19_999 > mean - 2 * Math.sqrt(variance));
+    assertEquals(20_004, (int) Math.floor(mean));
+
+    assertEquals(List.of("40 buy stop 19984 target 20004"), decisions(bars, Map.of()),
+        "one market order at the hammer's close: stop 2 ticks below its low, target the VWAP");
+    assertEquals(List.of(), decisions(bars, Map.of("direction", "short")));
+    SimulationResult result = run(bars, Map.of());
+    assertEquals(1, result.trades().size());
+    assertEquals(1, result.trades().side(0));
+    // Market buy at bar 41's open 19,999 plus a tick of slippage.
+    assertEquals(bars.startMillis(41), result.trades().entryTimeMillis(0));
+    assertEquals(price(20_000), result.trades().entryPrice(0));
+    // Bar 41's high 20,003 does not trade through 20,004; bar 42's 20,006 does: out at the target, no slippage.
+    assertEquals(bars.startMillis(42), result.trades().exitTimeMillis(0));
+    assertEquals(price(20_004), result.trades().exitPrice(0));
+    assertEquals(4 * 1.25 - 2 * 0.62, result.trades().netPnl(0), 1e-9);
+
+    // Bar 41 falls through the stop instead: sold at 19,984 less a tick, 17 ticks under the entry. (Its close
+    // 19,990 is below the lower band, not back inside: no new signal.)
+    BarSeries stopped = session(HAMMER, bar(19_999, 20_000, 19_983, 19_990, 100, 30, 70), flat(19_990));
+    SimulationResult loss = run(stopped, Map.of());
+    assertEquals(1, loss.trades().size());
+    assertEquals(price(20_000), loss.trades().entryPrice(0));
+    assertEquals(stopped.startMillis(41), loss.trades().exitTimeMillis(0));
+    assertEquals(price(19_983), loss.trades().exitPrice(0));
+    assertEquals(-17 * 1.25 - 2 * 0.62, loss.trades().netPnl(0), 1e-9);
+  }
+
+  @Test
+  void maxTradesPerDayRefusesASecondSetupOnceTheCapIsReached() {
+    // Trade 1: the star's short, 20,010 to the target 20,006 on bar 42. Bar 43 is a second star on net selling.
+    // Typical prices from 20,005: the base's ±5, then 28/3 (star), 4 (bar 41), 1 (bar 42), 28/3 (bar 43):
+    // VWAP = 20,005 + 100 × 23.667 / 4,400 = 20,005.538, σ² = (4,000 × 25 + 100 × 191.22) / 4,400 - 0.538² = 26.784,
+    // upper band 20,005.538 + 2 × 5.175 = 20,015.89: the high 20,024 touches it, the close 20,011 is back inside.
+    // Its imbalance -0.4 is below the mean of bars 38-42, (0.2 + 0.2 + 0 - 0.2 - 0.2) / 5 = 0. Stop 20,026,
+    // target 20,006.
+    int[] secondStar = bar(20_010, 20_024, 20_008, 20_011, 100, 30, 70);
+    BarSeries bars = session(SHOOTING_STAR, DRIFT_DOWN, TO_TARGET, secondStar, DRIFT_DOWN, TO_TARGET, flat(20_005));
+    SimulationResult one = run(bars, Map.of("max_trades_per_day", "1"));
+    assertEquals(1, one.trades().size(), "the second star is refused: one order today already");
+    assertEquals(bars.startMillis(42), one.trades().exitTimeMillis(0));
+    assertEquals(price(20_006), one.trades().exitPrice(0));
+    // The default cap, 2: the same star sells at bar 44's open 20,011 less a tick and covers at 20,006 on bar 45.
+    SimulationResult two = run(bars, Map.of());
+    assertEquals(2, two.trades().size());
+    assertEquals(bars.startMillis(44), two.trades().entryTimeMillis(1));
+    assertEquals(price(20_010), two.trades().entryPrice(1));
+    assertEquals(bars.startMillis(45), two.trades().exitTimeMillis(1));
+    assertEquals(price(20_006), two.trades().exitPrice(1));
+  }
+
+  @Test
+  void theDailyLossLimitFlattensAtTheTrippingCloseRefusesTheNextStarAndTradingResumesTheNextSession() {
+    // Tuesday: the star's short fills at 20,010 on bar 41 (stop 20,026, target 20,006), and price climbs without
+    // reaching the stop. Bar 41 closes at 20,020: 10 ticks against, -$12.50, short of the $15 limit. Bar 42 closes
+    // at 20,023: 13 ticks against, -$16.25 <= -$15: bought back at that close plus a tick, 20,024.
+    // Bar 43 reaches the stop (only the run without the limit still holds the short); its close 20,021 is above the
+    // upper band (20,018.93): no signal. Bar 44 is another star: typical prices from 20,005 are the base's ±5, then
+    // 28/3, 12, 17, 53/3, 55/3: VWAP 20,006.652, σ 6.742, upper band 20,020.14; H 20,036 touches it, C 20,018 is
+    // back inside, the wick 15 of 20, imbalance -0.4 below the mean of bars 39-43 (0.2 + 0 + 0 + 0 + 0) / 5.
+    List<int[]> tuesday = rows(SHOOTING_STAR, bar(20_011, 20_021, 20_010, 20_020, 100, 50, 50),
+        bar(20_020, 20_024, 20_019, 20_023, 100, 50, 50), bar(20_023, 20_027, 20_020, 20_021, 100, 50, 50),
+        bar(20_021, 20_036, 20_016, 20_018, 100, 30, 70), bar(20_018, 20_019, 20_012, 20_013, 100, 50, 50),
+        flat(20_013));
+    // Wednesday: the standard winner, 20,010 to the VWAP 20,006.
+    List<int[]> wednesday = rows(SHOOTING_STAR, DRIFT_DOWN, TO_TARGET, flat(20_005));
+    BarSeries bars = sessions(List.of(tuesday, wednesday), true);
+    int day2 = tuesday.size();
+
+    SimulationResult result = run(bars, Map.of(), LOSS_LIMIT, SMALL_ACCOUNT);
+    assertEquals(2, result.trades().size(), "one trade a day: the limit's, then Wednesday's");
+    assertEquals(-1, result.trades().side(0));
+    assertEquals(bars.startMillis(41), result.trades().entryTimeMillis(0));
+    assertEquals(price(20_010), result.trades().entryPrice(0));
+    // The log stamps a fill at a bar's close with that bar's start time.
+    assertEquals(bars.startMillis(42), result.trades().exitTimeMillis(0));
+    assertEquals(price(20_024), result.trades().exitPrice(0));
+    assertEquals(-14 * 1.25 - 2 * 0.62, result.trades().netPnl(0), 1e-9);
+    assertEquals(SMALL_ACCOUNT - 14 * 1.25 - 2 * 0.62, result.equity().equity(0), 1e-9, "Tuesday's close");
+    // Bar 44's star is not taken; Wednesday trades again.
+    assertEquals(bars.startMillis(day2 + 41), result.trades().entryTimeMillis(1));
+    assertEquals(price(20_010), result.trades().entryPrice(1));
+    assertEquals(bars.startMillis(day2 + 42), result.trades().exitTimeMillis(1));
+    assertEquals(price(20_006), result.trades().exitPrice(1));
+    assertEquals(4 * 1.25 - 2 * 0.62, result.trades().netPnl(1), 1e-9);
+
+    // Without the limit the short rides to its stop on bar 43 (20,026 plus a tick) and bar 44's star sells at bar
+    // 45's open 20,018 less a tick.
+    SimulationResult unlimited = run(bars, Map.of(), RiskRules.singleEntry(1), SMALL_ACCOUNT);
+    assertEquals(3, unlimited.trades().size());
+    assertEquals(bars.startMillis(43), unlimited.trades().exitTimeMillis(0));
+    assertEquals(price(20_027), unlimited.trades().exitPrice(0));
+    assertEquals(bars.startMillis(45), unlimited.trades().entryTimeMillis(1));
+    assertEquals(price(20_017), unlimited.trades().entryPrice(1));
   }
 
   @Test
