@@ -21,8 +21,8 @@ import io.plateau.util.Checks;
  *     the contracts the strategy asked for), capped by the risk rules;
  *     its protective stop and target attached and checked on the rest of this bar (stop first)
  *  5. excursions (MAE/MFE) marked with the bar's high and low
- *  6. daily loss limit: equity marked at the close down by the limit since the session start → flat at the close,
- *     no entries until the next session
+ *  6. daily loss limit: equity marked at the close (realized and open P&amp;L) down by the limit since the session
+ *     start → flat at the close, no entries until the next session
  *  7. last bar of the trading date and a strategy that must be flat: flat at the close
  *  8. the strategy decides at the close (orders for the next bar only; with {@link FillTiming#SAME_CLOSE} its
  *     market orders fill at this close instead)
@@ -138,10 +138,13 @@ public final class Simulator {
         pendingEntry = false;
         position.mark(high[i], low[i]);
         boolean lastOfDay = i == n - 1 || day[i + 1] != day[i];
-        if (!position.isFlat() && risk.dailyLossLimitFraction() > 0) {
+        // Checked flat too: a loss realized by a stop within the bar counts as much as an open one.
+        if (!lockedOut && risk.dailyLossLimitFraction() > 0) {
           double equity = cash + position.unrealizedPnl(close[i]);
           if (equity - sessionStartEquity <= -risk.dailyLossLimitFraction() * sessionStartEquity) {
-            flattenAtClose(time[i], close[i]);
+            if (!position.isFlat()) {
+              flattenAtClose(time[i], close[i]);
+            }
             lockedOut = true;
           }
         }

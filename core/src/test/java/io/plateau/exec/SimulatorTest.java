@@ -175,6 +175,22 @@ class SimulatorTest {
   }
 
   @Test
+  void aLossRealizedByAStopTripsTheDailyLimitToo() {
+    BarSeries series = bars(TUESDAY_0830_CDT,
+        bar(20_000, 20_001, 19_999, 20_000), bar(20_000, 20_001, 19_980, 19_990), bar(19_990, 19_996, 19_989, 19_995),
+        bar(19_995, 20_010, 19_995, 20_010), bar(20_010, 20_010, 20_010, 20_010));
+    Map<Integer, Consumer<Orders>> script = new HashMap<>();
+    script.put(0, buy(19_988, Orders.NONE));
+    script.put(1, buy(19_980, Orders.NONE)); // refused: the stop's loss locked the session out at bar 1's close
+    RiskRules limit = new RiskRules(1, 10, AddPolicy.ALSO_AGAINST, 0.015);
+    SimulationResult result = run(series, new Sizing.Fixed(10), limit, scripted(false, script));
+    // 10 contracts from 20001, stopped at 19988 less a tick, 19987, on bar 1: -14 ticks x 10 x $1.25 = -$175
+    // (-$187.40 with costs), past -1.5% of $10,000 = -$150 although flat at the close.
+    assertEquals(1, result.trades().size());
+    assertEquals(-14 * 10 * 1.25 - 10 * COST_ROUND_TURN, result.trades().netPnl(0), 1e-9);
+  }
+
+  @Test
   void fixedFractionalSizingRisksAShareOfEquityOverTheStopDistance() {
     BarSeries series = bars(TUESDAY_0830_CDT,
         bar(20_000, 20_001, 19_999, 20_000), bar(20_000, 20_004, 19_999, 20_003), bar(20_003, 20_004, 20_002, 20_003));
