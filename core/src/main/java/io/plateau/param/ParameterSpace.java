@@ -1,8 +1,10 @@
 package io.plateau.param;
 
+import io.plateau.strategy.Param;
 import io.plateau.strategy.Strategies;
 import io.plateau.strategy.StrategyDefinition;
 import io.plateau.strategy.StrategySpec;
+import io.plateau.util.InputException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,6 +120,68 @@ public final class ParameterSpace implements Serializable {
 
   public StrategySpec spec(long id) {
     return StrategySpec.of(strategyName, values(id));
+  }
+
+  /** Where a parameter's value for a single run comes from (see {@link #singleRun}). */
+  public enum Origin {
+    /** given by the caller (a {@code --param}) */
+    GIVEN,
+    /** the axis has one value: the study fixes it */
+    STUDY,
+    /** the strategy's default, one of the axis's values */
+    DEFAULT,
+    /** the axis's first value: the strategy's default is not on the axis */
+    FIRST_OF_AXIS
+  }
+
+  /** A parameter's value for a single run and where it comes from. */
+  public record SingleRunValue(String value, Origin origin) {}
+
+  /**
+   * One parameter set of this space for a single run ({@code plateau backtest --study}), in the strategy's
+   * parameter order. Each parameter takes: its value in {@code given}, else the axis's value when the axis has one,
+   * else the strategy's default when the axis holds it (numbers compared as numbers: default {@code 1.0} matches
+   * axis value {@code 1}, which is the value taken), else the axis's first value. A given value may lie off the
+   * axis; values and constraints are not checked here ({@link StrategyDefinition#spec} and the constraints do).
+   *
+   * @throws InputException when {@code given} names a parameter the strategy does not have
+   */
+  public Map<String, SingleRunValue> singleRun(Map<String, String> given) {
+    StrategyDefinition strategy = strategy();
+    List<String> names = axes.stream().map(Axis::name).toList();
+    for (String name : given.keySet()) {
+      if (!names.contains(name)) {
+        throw new InputException(strategyName + ": unknown parameter '" + name + "'; it has " + names);
+      }
+    }
+    Map<String, SingleRunValue> values = new LinkedHashMap<>();
+    for (int a = 0; a < axes.size(); a++) {
+      Axis axis = axes.get(a);
+      Param param = strategy.parameters().get(a);
+      if (given.containsKey(axis.name())) {
+        values.put(axis.name(), new SingleRunValue(given.get(axis.name()), Origin.GIVEN));
+      } else if (axis.size() == 1) {
+        values.put(axis.name(), new SingleRunValue(axis.value(0), Origin.STUDY));
+      } else {
+        String onAxis = axis.values().stream().filter(v -> sameValue(param, v, param.defaultValue())).findFirst()
+            .orElse(null);
+        values.put(axis.name(), onAxis != null ? new SingleRunValue(onAxis, Origin.DEFAULT)
+            : new SingleRunValue(axis.value(0), Origin.FIRST_OF_AXIS));
+      }
+    }
+    return values;
+  }
+
+  /** Whether two values of {@code param} are the same: as numbers for a number ({@code 1} and {@code 1.0}). */
+  private static boolean sameValue(Param param, String a, String b) {
+    if (param.kind() == Param.Kind.CHOICE) {
+      return a.equals(b);
+    }
+    try {
+      return Double.compare(Double.parseDouble(a), Double.parseDouble(b)) == 0;
+    } catch (NumberFormatException e) {
+      return a.equals(b);
+    }
   }
 
   /** Whether set {@code id} satisfies the study's constraints and the strategy's own. */

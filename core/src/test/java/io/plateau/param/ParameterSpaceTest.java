@@ -45,6 +45,30 @@ class ParameterSpaceTest {
   }
 
   @Test
+  void aSingleRunTakesTheGivenValueThenTheStudysThenTheDefaultOnTheAxisThenTheAxissFirst() {
+    // sma-cross defaults: fast 50, slow 200, direction long, atr_stop 0.0, atr_period 14.
+    ParameterSpace space = new ParameterSpace(SMA_CROSS, List.of(new Axis("fast", List.of("5", "10", "15")),
+        new Axis("slow", List.of("100", "200")), new Axis("direction", List.of("both", "long")),
+        new Axis("atr_stop", List.of("2", "0")), new Axis("atr_period", List.of("20"))), List.of());
+    Map<String, ParameterSpace.SingleRunValue> chosen = space.singleRun(Map.of("direction", "short"));
+    assertEquals(List.of("fast", "slow", "direction", "atr_stop", "atr_period"), List.copyOf(chosen.keySet()));
+    assertEquals(new ParameterSpace.SingleRunValue("5", ParameterSpace.Origin.FIRST_OF_AXIS), chosen.get("fast"),
+        "the default 50 is not on the axis");
+    assertEquals(new ParameterSpace.SingleRunValue("200", ParameterSpace.Origin.DEFAULT), chosen.get("slow"));
+    assertEquals(new ParameterSpace.SingleRunValue("short", ParameterSpace.Origin.GIVEN), chosen.get("direction"),
+        "a given value wins, even off the axis");
+    assertEquals(new ParameterSpace.SingleRunValue("0", ParameterSpace.Origin.DEFAULT), chosen.get("atr_stop"),
+        "numbers compare as numbers (default 0.0 is the axis's 0), and the axis's text is taken");
+    assertEquals(new ParameterSpace.SingleRunValue("20", ParameterSpace.Origin.STUDY), chosen.get("atr_period"),
+        "a one-value axis is the study's choice, not the default 14");
+    assertEquals(ParameterSpace.Origin.DEFAULT, space.singleRun(Map.of()).get("direction").origin(),
+        "the default long is on the axis, though not first");
+    InputException unknown = assertThrows(InputException.class, () -> space.singleRun(Map.of("fastt", "5")));
+    assertTrue(unknown.getMessage().contains("'fastt'") && unknown.getMessage().contains("fast"),
+        unknown.getMessage());
+  }
+
+  @Test
   void constraintsAndTheStrategysOwnRulesFilterTheGridButKeepIds() {
     // sma-cross itself requires fast < slow: fast=10/slow=10 and fast=15/slow=10 are out (4 sets).
     assertEquals(8, space().admittedCount());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.plateau.bar.BarSeries;
+import io.plateau.data.BarStore;
 import io.plateau.exec.AddPolicy;
 import io.plateau.exec.CostModel;
 import io.plateau.exec.DailyEquity;
@@ -20,10 +21,15 @@ import io.plateau.metrics.Metrics;
 import io.plateau.metrics.PerformanceSummary;
 import io.plateau.metrics.PeriodProfit;
 import io.plateau.metrics.TradeStats;
+import io.plateau.param.Constraint;
+import io.plateau.param.ParameterSpace;
 import io.plateau.strategy.Strategies;
 import io.plateau.strategy.Strategy;
 import io.plateau.strategy.StrategyDefinition;
 import io.plateau.strategy.StrategySpec;
+import io.plateau.study.Study;
+import io.plateau.study.StudyBars;
+import io.plateau.study.StudyReader;
 import io.plateau.util.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,6 +46,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,10 +57,24 @@ import picocli.CommandLine.Spec;
     description = "Backtests one strategy setting and writes trades.csv, equity.csv and summary.json.")
 final class BacktestCommand implements Callable<Integer> {
 
+  /** The options {@code --study} replaces: giving one of them with it is an error. */
+  private static final List<String> REPLACED_BY_STUDY = List.of("--strategy", "--bars", "--instrument", "--start",
+      "--end", "--bar-size", "--fill", "--commission", "--slippage-ticks", "--capital", "--contracts",
+      "--risk-percent", "--max-contracts", "--max-entries", "--add-when", "--daily-loss-limit");
+
   @Mixin
   private BarOptions barOptions;
 
-  @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "The strategy, e.g. sma-cross.")
+  @Option(names = "--study", paramLabel = "FILE",
+      description = "Run a study's strategy (conf/studies/*.yaml) with its bars (store, dates, bar size, session; "
+          + "its first symbol unless --symbol names another of them), costs, capital, sizing, risk rules and fill "
+          + "timing, instead of --strategy and the bar, cost, sizing and risk options. Each parameter takes its "
+          + "--param value if given, else the study's value when its axis has one value, else the strategy's "
+          + "default when it is one of the axis's values, else the axis's first value.")
+  private Path studyFile;
+
+  @Option(names = "--strategy", paramLabel = "NAME",
+      description = "The strategy, e.g. sma-cross (required unless --study).")
   private String strategy;
 
   @Option(names = "--param", paramLabel = "K=V", description = "Repeatable: a strategy parameter, e.g. fast=50.")
@@ -110,9 +131,33 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    InstrumentCatalog catalog = catalogOptions.catalog();
+    Setup setup = studyFile != null ? fromStudy(catalog) : fromOptions(catalog);
+    StrategyDefinition definition = setup.definition();
+    StrategySpec strategySpec = setup.strategySpec();
+    BarSeries bars = setup.bars();
+    CostModel costs = setup.costs();
+    Strategy kernel = definition.compile(strategySpec, bars, new IndicatorCache(bars));
+    SimulationResult result = new Simulator(bars, costs, setup.sizing(), setup.risk(), setup.capital(),
+        setup.timing()).run(kernel);
+    PerformanceSummary summary = Metrics.summarize(result);
+    Map<String, TradeStats> byModel = TradeStats.byModel(result.trades(), kernel.models());
+    Map<Integer, TradeStats> byEntry = TradeStats.byEntryNumber(result.trades());
+    write(setup, summary, result, kernel.models(), byModel, byEntry);
+    print(strategySpec, bars, summary, byModel, byEntry);
+    return PlateauCli.EXIT_OK;
+  }
+
+  /** Everything a run needs besides the output: from the options, or from a study file. */
+  private record Setup(StrategyDefinition definition, StrategySpec strategySpec, BarSeries bars, CostModel costs,
+      Sizing sizing, RiskRules risk, double capital, FillTiming timing) {}
+
+  private Setup fromOptions(InstrumentCatalog catalog) {
+    if (strategy == null) {
+      throw new InputException("missing --strategy NAME (with --bars and --param K=V ...), or --study FILE");
+    }
     StrategyDefinition definition = Strategies.get(strategy);
     StrategySpec strategySpec = definition.spec(params);
-    InstrumentCatalog catalog = catalogOptions.catalog();
     BarSeries bars = barOptions.load(catalog);
     Instrument instrument = bars.instrument();
     CostModel costs = costs(instrument);
@@ -126,14 +171,82 @@ final class BacktestCommand implements Callable<Integer> {
     if (!(capital > 0)) {
       throw new InputException("--capital must be > 0, was " + capital);
     }
-    Strategy kernel = definition.compile(strategySpec, bars, new IndicatorCache(bars));
-    SimulationResult result = new Simulator(bars, costs, sizing, risk, capital, timing).run(kernel);
-    PerformanceSummary summary = Metrics.summarize(result);
-    Map<String, TradeStats> byModel = TradeStats.byModel(result.trades(), kernel.models());
-    Map<Integer, TradeStats> byEntry = TradeStats.byEntryNumber(result.trades());
-    write(strategySpec, bars, costs, summary, result, kernel.models(), byModel, byEntry);
-    print(strategySpec, bars, summary, byModel, byEntry);
-    return PlateauCli.EXIT_OK;
+    return new Setup(definition, strategySpec, bars, costs, sizing, risk, capital, timing);
+  }
+
+  /**
+   * The run a study file describes: its strategy with one parameter set ({@link ParameterSpace#singleRun}), one of
+   * its symbols' bars loaded as {@code optimize} loads them, its costs, capital, sizing, risk rules and fill timing.
+   */
+  private Setup fromStudy(InstrumentCatalog catalog) {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    List<String> clashing = parsed.matchedOptions().stream().map(CommandLine.Model.OptionSpec::longestName)
+        .filter(REPLACED_BY_STUDY::contains).distinct().toList();
+    if (!clashing.isEmpty()) {
+      throw new InputException("--study " + studyFile + " cannot be combined with " + String.join(", ", clashing)
+          + ": the study sets the strategy, bars, costs, capital, sizing, risk rules and fill timing; change "
+          + "parameters with --param K=V, choose one of its symbols with --symbol, or edit a copy of the study");
+    }
+    Study study = StudyReader.read(studyFile);
+    String symbol = barOptions.symbol() != null ? barOptions.symbol() : study.symbols().get(0);
+    if (!study.symbols().contains(symbol)) {
+      throw new InputException("--symbol " + symbol + ": not a symbol of " + studyFile + ", whose bars.symbols are "
+          + study.symbols());
+    }
+    ParameterSpace space = study.space();
+    StrategyDefinition definition = space.strategy();
+    Map<String, ParameterSpace.SingleRunValue> chosen = space.singleRun(params);
+    Map<String, String> values = new LinkedHashMap<>();
+    chosen.forEach((name, value) -> values.put(name, value.value()));
+    StrategySpec strategySpec = definition.spec(values);
+    for (Constraint constraint : space.constraints()) {
+      if (!constraint.holds(values)) {
+        throw new InputException(studyFile + ": strategy.constraints: '" + constraint.text() + "' does not hold for "
+            + strategySpec + "; give values that satisfy it with --param");
+      }
+    }
+    // Bars as optimize's executors load them; a problem with the store or the range names the study file.
+    List<String> held;
+    BarSeries bars;
+    try {
+      held = BarStore.open(study.store(), catalog).symbols();
+      bars = held.contains(symbol) ? StudyBars.load(study, symbol, catalog) : null;
+    } catch (InputException e) {
+      throw new InputException(studyFile + ": bars: " + e.getMessage(), e);
+    }
+    if (bars == null) {
+      throw new InputException(studyFile + ": bars.store " + study.store() + " has no " + symbol + " bars"
+          + (held.isEmpty() ? " (it is not a bar store yet: scripts/plateau generate or ingest makes one)"
+              : "; it holds " + held));
+    }
+    // write() records the fill timing by its option name.
+    fill = study.fill() == FillTiming.NEXT_OPEN ? "next-open" : "close";
+    printChoices(study, symbol, chosen);
+    return new Setup(definition, strategySpec, bars, study.costs(bars.instrument()), study.sizing(), study.risk(),
+        study.capital(), study.fill());
+  }
+
+  /** One line per origin of the study's parameter values, so that a reader sees which rule chose each. */
+  private void printChoices(Study study, String symbol, Map<String, ParameterSpace.SingleRunValue> chosen) {
+    PrintWriter console = spec.commandLine().getOut();
+    console.printf(Locale.ROOT, "study %s (%s): %s %s %s bars, %s .. %s%n", study.name(), studyFile, symbol,
+        study.barSize(), study.session().name().toLowerCase(Locale.ROOT), study.start(), study.end());
+    Map<ParameterSpace.Origin, String> labels = Map.of(ParameterSpace.Origin.GIVEN, "--param",
+        ParameterSpace.Origin.STUDY, "the study's single value", ParameterSpace.Origin.DEFAULT,
+        "the strategy's default (on the axis)", ParameterSpace.Origin.FIRST_OF_AXIS,
+        "the axis's first value (default not on the axis)");
+    for (ParameterSpace.Origin origin : ParameterSpace.Origin.values()) {
+      StringBuilder line = new StringBuilder();
+      chosen.forEach((name, value) -> {
+        if (value.origin() == origin) {
+          line.append(line.length() == 0 ? "" : ", ").append(name).append('=').append(value.value());
+        }
+      });
+      if (line.length() > 0) {
+        console.printf(Locale.ROOT, "  %s: %s%n", labels.get(origin), line);
+      }
+    }
+    console.flush();
   }
 
   private CostModel costs(Instrument instrument) {
@@ -181,9 +294,9 @@ final class BacktestCommand implements Callable<Integer> {
   }
 
   /** Writes the three files into a staging directory beside {@code out}, then moves it into place. */
-  private void write(StrategySpec strategySpec, BarSeries bars, CostModel costs, PerformanceSummary summary,
-      SimulationResult result, List<String> models, Map<String, TradeStats> byModel,
-      Map<Integer, TradeStats> byEntry) throws IOException {
+  private void write(Setup setup, PerformanceSummary summary, SimulationResult result, List<String> models,
+      Map<String, TradeStats> byModel, Map<Integer, TradeStats> byEntry) throws IOException {
+    BarSeries bars = setup.bars();
     Path target = out.toAbsolutePath();
     Files.createDirectories(target.getParent());
     Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".staging");
@@ -191,14 +304,20 @@ final class BacktestCommand implements Callable<Integer> {
       writeTrades(staging.resolve("trades.csv"), result.trades(), models);
       writeEquity(staging.resolve("equity.csv"), result.equity());
       Map<String, Object> document = new LinkedHashMap<>();
-      document.put("strategy", strategySpec.name());
-      document.put("params", strategySpec.params());
+      if (studyFile != null) {
+        document.put("study", studyFile.toAbsolutePath().toString());
+      }
+      document.put("strategy", setup.strategySpec().name());
+      document.put("params", setup.strategySpec().params());
       document.put("symbol", bars.symbol());
       document.put("bar_interval", bars.interval().toString());
       document.put("first_bar", Instant.ofEpochMilli(bars.startMillis(0)).toString());
       document.put("last_bar", Instant.ofEpochMilli(bars.startMillis(bars.size() - 1)).toString());
       document.put("fill", fill);
-      document.put("costs", costs);
+      document.put("costs", setup.costs());
+      document.put("capital", setup.capital());
+      document.put("sizing", Map.of(setup.sizing().getClass().getSimpleName(), setup.sizing()));
+      document.put("risk", setup.risk());
       document.put("summary", summary);
       if (!models.isEmpty()) {
         document.put("by_model", byModel);

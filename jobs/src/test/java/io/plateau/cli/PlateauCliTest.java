@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -194,6 +196,115 @@ class PlateauCliTest {
     assertEquals(2, badValue.exitCode());
     assertTrue(badValue.err().contains("fast=x"), badValue.err());
     assertTrue(Files.exists(out.resolve("summary.json")), "a failed run leaves the previous result in place");
+  }
+
+  /**
+   * A study over the temporary store: delta-divergence (trades a few times a day) on a week of regular-hours MES
+   * bars. Its axes exercise each rule of a single run's values (see backtestWithAStudy...).
+   */
+  private Path writeStudy() throws IOException {
+    Path file = dir.resolve("week.yaml");
+    Files.writeString(file, String.join("\n",
+        "name: week",
+        "bars: {store: '" + store() + "', symbols: [MES, M2K], start: 2024-03-04, end: 2024-03-08, bar_size: 1m,",
+        "       session: regular}",
+        "strategy:",
+        "  name: delta-divergence",
+        "  params:",
+        "    lookback: [10, 20, 30]",
+        "    target_ticks: [6, 12]",
+        "    stop_ticks: 4",
+        "    max_trades_per_day: [1, 2]",
+        "  constraints: ['stop_ticks < target_ticks']",
+        "costs: {commission_per_side: 0.5, slippage_ticks: 1}",
+        "account: {capital: 10000}",
+        "sizing: {method: fixed, contracts: 2}",
+        "risk: {daily_loss_limit_percent: 1.5}",
+        "walk_forward: {in_sample: 3 days, out_of_sample: 1 days, warm_up: 1 days}",
+        ""));
+    return file;
+  }
+
+  @Test
+  void backtestWithAStudyTakesItsBarsCostsSizingAndChoosesEachParameterByTheRule() throws IOException {
+    assertEquals(0, plateau("generate", "--symbols", "MES", "--start", "2024-03-01", "--end", "2024-03-11",
+        "--out", store()).exitCode());
+    Path study = writeStudy();
+    Path out = dir.resolve("bt");
+    Run run = plateau("backtest", "--study", study.toString(), "--param", "max_trades_per_day=5", "--out",
+        out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("--param: max_trades_per_day=5"), run.out());
+    assertTrue(run.out().contains("the axis's first value (default not on the axis): target_ticks=6"), run.out());
+
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    JsonNode params = summary.get("params");
+    assertEquals("20", params.get("lookback").asText(), "the default 20 is on the axis [10, 20, 30]");
+    assertEquals("6", params.get("target_ticks").asText(), "the default 8 is not on [6, 12]: the first value");
+    assertEquals("4", params.get("stop_ticks").asText(), "the study's single value, not the default 5");
+    assertEquals("5", params.get("max_trades_per_day").asText(), "--param wins, even off the axis [1, 2]");
+    assertEquals("both", params.get("direction").asText(), "left out of the study: the strategy's default");
+    assertEquals("MES", summary.get("symbol").asText(), "the study's first symbol");
+    assertEquals("2024-03-04T14:30:00Z", summary.get("first_bar").asText(), "the study's dates, regular hours");
+    assertEquals(0.5, summary.get("costs").get("commission_per_side").asDouble());
+    assertEquals(10_000, summary.get("summary").get("starting_capital").asDouble());
+    assertEquals(study.toAbsolutePath().toString(), summary.get("study").asText());
+    assertEquals(2, summary.get("sizing").get("Fixed").get("contracts_per_entry").asInt());
+    assertEquals(0.015, summary.get("risk").get("daily_loss_limit_fraction").asDouble());
+    int trades = summary.get("summary").get("trade_count").asInt();
+    assertTrue(trades >= 5, "delta-divergence trades a few times a day: " + trades);
+    List<String> lines = Files.readAllLines(out.resolve("trades.csv"));
+    assertEquals(trades + 1, lines.size());
+    assertTrue(lines.stream().skip(1).allMatch(line -> line.split(",")[3].equals("2")), "the study's 2 contracts");
+
+    assertEquals(trades, summary.get("by_entry").get("1").get("trade_count").asInt(), "one entry at a time");
+    assertTrue(!summary.has("by_model"), "a strategy of one model");
+
+    Run multi = plateau("backtest", "--bars", store(), "--symbol", "MES", "--start", "2024-03-04", "--end",
+        "2024-03-08", "--strategy", "multi-alpha", "--param", "orb_volume_mult=0", "--param", "vwap_band_sigma=1",
+        "--max-entries", "6", "--max-contracts", "6", "--add-when", "always", "--out", dir.resolve("multi").toString());
+    assertEquals(0, multi.exitCode(), multi.err());
+    JsonNode multiSummary = new ObjectMapper().readTree(dir.resolve("multi/summary.json").toFile());
+    int multiTrades = multiSummary.get("summary").get("trade_count").asInt();
+    int byModel = 0;
+    for (JsonNode model : (Iterable<JsonNode>) () -> multiSummary.get("by_model").elements()) {
+      byModel += model.get("trade_count").asInt();
+    }
+    assertEquals(multiTrades, byModel, "every trade belongs to one model: " + multiSummary.get("by_model"));
+    assertTrue(multiSummary.get("by_model").size() >= 2, multiSummary.get("by_model").toString());
+    assertTrue(multi.out().contains("by model:"), multi.out());
+    List<String> multiLines = Files.readAllLines(dir.resolve("multi/trades.csv"));
+    assertTrue(multiLines.get(0).endsWith(",model,entry"), multiLines.get(0));
+    assertTrue(multiLines.stream().skip(1).allMatch(line -> line.matches(".*,(orb|vwap|delta),[1-6]")),
+        multiLines.toString());
+
+    Run both = plateau("backtest", "--study", study.toString(), "--strategy", "sma-cross", "--out", out.toString());
+    assertEquals(2, both.exitCode());
+    assertTrue(both.err().contains("--study") && both.err().contains("--strategy"), both.err());
+    Run withCosts = plateau("backtest", "--study", study.toString(), "--capital", "5000", "--slippage-ticks", "0",
+        "--out", out.toString());
+    assertEquals(2, withCosts.exitCode());
+    assertTrue(withCosts.err().contains("--capital, --slippage-ticks"), withCosts.err());
+    Run missing = plateau("backtest", "--study", dir.resolve("nope.yaml").toString(), "--out", out.toString());
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("nope.yaml: no such study file"), missing.err());
+    Run noSymbol = plateau("backtest", "--study", study.toString(), "--symbol", "M2K", "--out", out.toString());
+    assertEquals(2, noSymbol.exitCode());
+    assertTrue(noSymbol.err().contains("has no M2K bars; it holds [MES]"), noSymbol.err());
+    Run otherSymbol = plateau("backtest", "--study", study.toString(), "--symbol", "ES", "--out", out.toString());
+    assertEquals(2, otherSymbol.exitCode());
+    assertTrue(otherSymbol.err().contains("--symbol ES: not a symbol of"), otherSymbol.err());
+    Run badParam = plateau("backtest", "--study", study.toString(), "--param", "lookbak=5", "--out", out.toString());
+    assertEquals(2, badParam.exitCode());
+    assertTrue(badParam.err().contains("'lookbak'"), badParam.err());
+    Run constraint = plateau("backtest", "--study", study.toString(), "--param", "stop_ticks=9", "--out",
+        out.toString());
+    assertEquals(2, constraint.exitCode());
+    assertTrue(constraint.err().contains("'stop_ticks < target_ticks' does not hold"), constraint.err());
+    Run neither = plateau("backtest", "--out", out.toString());
+    assertEquals(2, neither.exitCode());
+    assertTrue(neither.err().contains("--strategy") && neither.err().contains("--study"), neither.err());
+    assertEquals(trades + 1, Files.readAllLines(out.resolve("trades.csv")).size(), "refused runs change nothing");
   }
 
   private Map<String, Long> listing() throws IOException {
