@@ -66,6 +66,12 @@ public final class DeltaDivergence implements StrategyDefinition {
             "trade the regular session with its cumulative delta, or the whole Globex trading date"));
   }
 
+  /** Seed 001's risk architecture: a session down 1.5% of its starting equity stops trading. */
+  @Override
+  public double defaultDailyLossLimitPercent() {
+    return 1.5;
+  }
+
   @Override
   public String checkConstraints(StrategySpec spec) {
     // Every bound is a single-parameter range; nothing ties two parameters together.

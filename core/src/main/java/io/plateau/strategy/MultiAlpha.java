@@ -168,6 +168,12 @@ public final class MultiAlpha implements StrategyDefinition {
     return List.copyOf(all);
   }
 
+  /** Seed 001's risk architecture: a session down 1.5% of its starting equity stops trading. */
+  @Override
+  public double defaultDailyLossLimitPercent() {
+    return 1.5;
+  }
+
   @Override
   public String checkConstraints(StrategySpec spec) {
     if (spec.intParam("min_history") > spec.intParam("lookback")) {

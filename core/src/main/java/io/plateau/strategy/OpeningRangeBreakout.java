@@ -83,6 +83,12 @@ public final class OpeningRangeBreakout implements StrategyDefinition {
         Param.ofInt("max_trades_per_day", 1, 100, 1, "entries per trading date"));
   }
 
+  /** Seed 001's risk architecture: a session down 1.5% of its starting equity stops trading. */
+  @Override
+  public double defaultDailyLossLimitPercent() {
+    return 1.5;
+  }
+
   @Override
   public String checkConstraints(StrategySpec spec) {
     // Every bound is a single-parameter range; nothing ties two parameters together.

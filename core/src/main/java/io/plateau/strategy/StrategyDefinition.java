@@ -19,6 +19,14 @@ public interface StrategyDefinition {
   /** Cross-parameter rules ({@code fast < slow}); an error message, or null when {@code spec} satisfies them. */
   String checkConstraints(StrategySpec spec);
 
+  /**
+   * The daily loss limit, in percent of a session's starting equity, that applies when a study or the command line
+   * sets none: 0 (off), or seed 001's 1.5 for its intraday systems.
+   */
+  default double defaultDailyLossLimitPercent() {
+    return 0;
+  }
+
   /** The kernel for one series; indicators come from (and go into) {@code indicators}, shared across specs. */
   Strategy compile(StrategySpec spec, BarSeries bars, IndicatorCache indicators);
 

@@ -74,6 +74,12 @@ public final class VwapReversion implements StrategyDefinition {
         Param.ofChoice("direction", List.of("long", "short", "both"), "both", "which band extremes to fade"));
   }
 
+  /** Seed 001's risk architecture: a session down 1.5% of its starting equity stops trading. */
+  @Override
+  public double defaultDailyLossLimitPercent() {
+    return 1.5;
+  }
+
   @Override
   public String checkConstraints(StrategySpec spec) {
     // Every bound is a single-parameter range; nothing ties two parameters together.

@@ -143,7 +143,9 @@ public final class StudyReader {
       }
     }
     Sizing sizing = root.has("sizing") ? sizing(root.get("sizing")) : new Sizing.Fixed(1);
-    RiskRules risk = root.has("risk") ? risk(root.get("risk")) : RiskRules.singleEntry(100);
+    double defaultLossLimit = space.strategy().defaultDailyLossLimitPercent();
+    RiskRules risk = root.has("risk") ? risk(root.get("risk"), defaultLossLimit)
+        : new RiskRules(1, 100, AddPolicy.ONLY_IN_PROFIT, defaultLossLimit / 100);
     FillTiming fill = switch (root.text("fill", "next-open")) {
       case "next-open" -> FillTiming.NEXT_OPEN;
       case "close" -> FillTiming.SAME_CLOSE;
@@ -434,7 +436,8 @@ public final class StudyReader {
     }
   }
 
-  private static RiskRules risk(ConfigNode node) {
+  /** The {@code risk} section; without {@code daily_loss_limit_percent}, the strategy's default percent. */
+  private static RiskRules risk(ConfigNode node, double defaultLossLimitPercent) {
     node.allowKeys("max_entries", "max_contracts", "add_when", "daily_loss_limit_percent");
     int maxEntries = node.integer("max_entries", 1);
     if (maxEntries < 1) {
@@ -449,7 +452,8 @@ public final class StudyReader {
       case "always" -> AddPolicy.ALSO_AGAINST;
       default -> throw node.get("add_when").error("in-profit (never average down) or always");
     };
-    double limit = node.has("daily_loss_limit_percent") ? node.get("daily_loss_limit_percent").number() : 0;
+    double limit = node.has("daily_loss_limit_percent") ? node.get("daily_loss_limit_percent").number()
+        : defaultLossLimitPercent;
     if (!(limit >= 0 && limit < 100)) {
       throw node.get("daily_loss_limit_percent").error("a percent in [0, 100); 0 = off");
     }

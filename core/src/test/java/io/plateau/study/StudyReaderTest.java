@@ -81,6 +81,20 @@ class StudyReaderTest {
   }
 
   @Test
+  void withoutALimitTheDailyLossLimitIsTheStrategysSeed001sOneAndAHalfPercentForItsIntradaySystems() {
+    String noLimit = STUDY.replace(", daily_loss_limit_percent: 1.5", "");
+    assertEquals(0, parse(noLimit).risk().dailyLossLimitFraction(), "sma-cross: off");
+    String orb = "  name: orb\n";
+    String orbStudy = noLimit.replaceAll("(?s)  name: sma-cross.*?constraints: \\[\"fast < slow\"\\]\n", orb);
+    assertEquals(0.015, parse(orbStudy).risk().dailyLossLimitFraction(), 1e-12);
+    assertEquals(2, parse(orbStudy).risk().maxEntries(), "the rest of the risk section is kept");
+    assertEquals(0.015, parse(orbStudy.replaceAll("risk: \\{.*\\}\n", "")).risk().dailyLossLimitFraction(),
+        1e-12, "no risk section at all");
+    assertEquals(0, parse(orbStudy.replace("add_when: in-profit", "add_when: in-profit, daily_loss_limit_percent: 0"))
+        .risk().dailyLossLimitFraction(), "0 switches it off");
+  }
+
+  @Test
   void decimalRangesStepExactly() {
     Study study = parse(STUDY.replace("direction: both", "direction: both\n    atr_stop: {from: 0.1, to: 0.5, step: 0.1}"));
     assertEquals(List.of("0.1", "0.2", "0.3", "0.4", "0.5"), study.space().axes().get(3).values());

@@ -116,9 +116,11 @@ final class BacktestCommand implements Callable<Integer> {
       description = "Whether adds need an open profit (default: ${DEFAULT-VALUE}, never average down).")
   private String addWhen;
 
-  @Option(names = "--daily-loss-limit", defaultValue = "0", paramLabel = "PCT",
-      description = "Flat and disabled for the session after losing this percent of its starting equity; 0 = off.")
-  private double dailyLossLimitPercent;
+  @Option(names = "--daily-loss-limit", paramLabel = "PCT",
+      description = "Flat and disabled for the session after losing this percent of its starting equity; 0 = off "
+          + "(default: the strategy's: 1.5 for orb, vwap-reversion, delta-divergence and multi-alpha, seed 001's "
+          + "rule; else 0).")
+  private Double dailyLossLimitPercent;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The directory to write.")
   private Path out;
@@ -162,7 +164,7 @@ final class BacktestCommand implements Callable<Integer> {
     Instrument instrument = bars.instrument();
     CostModel costs = costs(instrument);
     Sizing sizing = sizing();
-    RiskRules risk = riskRules();
+    RiskRules risk = riskRules(definition);
     FillTiming timing = switch (fill) {
       case "next-open" -> FillTiming.NEXT_OPEN;
       case "close" -> FillTiming.SAME_CLOSE;
@@ -277,20 +279,22 @@ final class BacktestCommand implements Callable<Integer> {
     return new Sizing.Fixed(contracts);
   }
 
-  private RiskRules riskRules() {
+  private RiskRules riskRules(StrategyDefinition definition) {
+    double lossLimitPercent = dailyLossLimitPercent != null ? dailyLossLimitPercent
+        : definition.defaultDailyLossLimitPercent();
     if (maxContracts < 1 || maxEntries < 1) {
       throw new InputException("--max-contracts and --max-entries must be >= 1, were " + maxContracts + " and "
           + maxEntries);
     }
-    if (!(dailyLossLimitPercent >= 0 && dailyLossLimitPercent < 100)) {
-      throw new InputException("--daily-loss-limit must be in [0, 100), was " + dailyLossLimitPercent);
+    if (!(lossLimitPercent >= 0 && lossLimitPercent < 100)) {
+      throw new InputException("--daily-loss-limit must be in [0, 100), was " + lossLimitPercent);
     }
     AddPolicy policy = switch (addWhen) {
       case "in-profit" -> AddPolicy.ONLY_IN_PROFIT;
       case "always" -> AddPolicy.ALSO_AGAINST;
       default -> throw new InputException("--add-when " + addWhen + ": expected in-profit or always");
     };
-    return new RiskRules(maxEntries, maxContracts, policy, dailyLossLimitPercent / 100);
+    return new RiskRules(maxEntries, maxContracts, policy, lossLimitPercent / 100);
   }
 
   /** Writes the three files into a staging directory beside {@code out}, then moves it into place. */
