@@ -242,6 +242,21 @@ public final class BarStore {
     return bytes;
   }
 
+  /**
+   * The state of the symbol's continuous series on disk: each year's files by name, length and modification time.
+   * An update replaces the files it changes, so a reader that caches bars compares this to see when to read again.
+   */
+  public String version(String symbol) {
+    StringBuilder version = new StringBuilder();
+    for (int year : years(symbol)) {
+      for (FileStatus status : list(yearDir(symbol, year))) {
+        version.append(year).append('/').append(status.getPath().getName()).append(':').append(status.getLen())
+            .append(':').append(status.getModificationTime()).append(';');
+      }
+    }
+    return version.toString();
+  }
+
   /** Starts a write. Only one update may be open per store at a time: the lock file enforces it. */
   public StoreUpdate update() {
     return new StoreUpdate(this);

@@ -26,7 +26,7 @@ import java.util.List;
  * @param store the bar store: a local path or any Hadoop URI
  * @param symbols the symbols to optimize, each on its own
  * @param start first trading date
- * @param end last trading date
+ * @param end last trading date, or {@link #LATEST}: the store's last bar
  * @param barSize {@code 1m}, {@code 5m}, ..., {@code 1d}
  * @param session Globex (all bars) or regular hours only
  * @param space the parameter space
@@ -50,6 +50,12 @@ public record Study(String name, String file, String text, String store, List<St
     int slippageTicks, double capital, Sizing sizing, RiskRules risk, FillTiming fill, WalkForwardScheme walkForward,
     List<WalkForwardScheme> matrix, Objective objective, ParameterPlateau.Smoothing plateau,
     RobustnessSettings robustness, String output) implements Serializable {
+
+  /** How a study file says it has no end date: {@code end: latest}. */
+  public static final String LATEST_KEYWORD = "latest";
+
+  /** The end date of a study that runs to the store's last bar. */
+  public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
   public Study {
     symbols = List.copyOf(symbols);

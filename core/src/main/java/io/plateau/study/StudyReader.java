@@ -95,7 +95,8 @@ public final class StudyReader {
       throw bars.get("symbols").error("a non-empty list of distinct symbols");
     }
     LocalDate start = bars.get("start").date();
-    LocalDate end = bars.get("end").date();
+    // "latest": no end, the last bar of the store; a scheduled re-optimization gains windows as bars arrive.
+    LocalDate end = bars.get("end").text().equals(Study.LATEST_KEYWORD) ? Study.LATEST : bars.get("end").date();
     if (!end.isAfter(start)) {
       throw bars.get("end").error("a date after bars.start " + start);
     }

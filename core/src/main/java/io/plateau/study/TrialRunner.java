@@ -12,6 +12,7 @@ import io.plateau.indicator.IndicatorCache;
 import io.plateau.robust.Period;
 import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.Window;
+import io.plateau.strategy.Strategies;
 import io.plateau.strategy.StrategyDefinition;
 import io.plateau.strategy.StrategySpec;
 import java.time.LocalDate;
@@ -175,6 +176,18 @@ public final class TrialRunner {
    * end, nothing later; decisions from the span's first bar on, so the account is flat when the span starts.
    */
   public WindowRun rerun(long setId, Window window) {
+    return rerun(setId, study.space().spec(setId), window);
+  }
+
+  /**
+   * Settings that need not be a set of the study's grid, nor of its strategy (the settings in production), re-run
+   * on {@code window}'s out-of-sample span like {@link #rerun(long, Window)}: the metrics of the span.
+   */
+  public SpanMetrics outOfSample(StrategySpec spec, Window window) {
+    return rerun(-1, spec, window).outOfSample();
+  }
+
+  private WindowRun rerun(long setId, StrategySpec spec, Window window) {
     int oosFrom = calendar.indexAtOrAfter(window.outOfSampleStart());
     int oosTo = calendar.indexAtOrAfter(window.outOfSampleEnd()) + 1;
     LocalDate warmUpStart = warmUpStart(oosFrom);
@@ -183,8 +196,9 @@ public final class TrialRunner {
     int toBar = firstBarOnOrAfter(day, window.outOfSampleEnd().toEpochDay() + 1);
     BarSeries slice = bars.slice(fromBar, toBar);
     int firstDecision = firstBarOnOrAfter(slice.tradingDayUnsafe(), window.outOfSampleStart().toEpochDay());
-    SimulationResult result = simulator(slice).run(
-        strategy.compile(study.space().spec(setId), slice, new IndicatorCache(slice)), firstDecision);
+    StrategyDefinition definition = spec.name().equals(strategy.name()) ? strategy : Strategies.get(spec.name());
+    SimulationResult result = simulator(slice).run(definition.compile(spec, slice, new IndicatorCache(slice)),
+        firstDecision);
     DailyEquity daily = result.equity();
     double[] equity = onCalendar(daily.epochDaysUnsafe(), daily.equityUnsafe(), daily.size(), oosFrom, oosTo);
     int[] exits = exitIndexes(result.trades(), oosFrom);

@@ -85,6 +85,7 @@ class BarStoreTest {
       update.commit();
     }
     Map<String, Long> before = listing();
+    String version = store.version("MES");
     try (StoreUpdate update = store.update()) {
       MergeReport again = update.merge(bars, SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
       assertEquals(0, again.added());
@@ -94,6 +95,12 @@ class BarStoreTest {
       update.commit();
     }
     assertEquals(before, listing());
+    assertEquals(version, store.version("MES"), "nothing rewritten: the same version");
+    try (StoreUpdate update = store.update()) {
+      update.merge(bars("2024-03-04T14:30:00Z", 600, 20_000), SymbolMetadata.Origin.INGESTED, List.of(SOURCE));
+      update.commit();
+    }
+    assertFalse(version.equals(store.version("MES")), "bars added: another version");
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.plateau.study.StudyReader;
 import io.plateau.util.InputException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,31 +42,14 @@ final class OptimizeCommand implements Callable<Integer> {
     if (blocks < 0) {
       throw new InputException("--blocks must be >= 0, was " + blocks);
     }
-    SparkSession.Builder builder = SparkSession.builder().appName("plateau optimize " + study.name())
-        .config("spark.ui.showConsoleProgress", "false");
-    if (master != null) {
-      builder.master(master);
-    } else if (!new SparkConf().contains("spark.master")) {
-      builder.master("local[*]");
-    }
-    SparkSession spark = builder.getOrCreate();
+    SparkSession spark = SparkCommands.session("plateau optimize " + study.name(), master);
     try {
       new OptimizeJob(spark, System.out, blocks).run(study, out, resume);
       return PlateauCli.EXIT_OK;
     } catch (RuntimeException e) {
-      throw inputProblemWithin(e);
+      throw SparkCommands.inputProblemWithin(e);
     } finally {
       spark.stop();
     }
-  }
-
-  /** A bad input found inside a Spark task reaches the driver wrapped; unwrap it so that it exits 2. */
-  private static RuntimeException inputProblemWithin(RuntimeException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InputException input) {
-        return input;
-      }
-    }
-    return e;
   }
 }

@@ -17,12 +17,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PlateauCli.Version.class,
     description = "Finds futures-strategy settings that stay profitable out of sample.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, InspectCommand.class, IndicatorsCommand.class, BacktestCommand.class, OptimizeCommand.class, PboCommand.class, ReportCommand.class, DollarRangeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GenerateCommand.class, IngestCommand.class, InspectCommand.class, IndicatorsCommand.class, BacktestCommand.class, OptimizeCommand.class, ReoptimizeCommand.class, PboCommand.class, ReportCommand.class, DollarRangeCommand.class, CommandLine.HelpCommand.class})
 public final class PlateauCli {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_INTERNAL = 1;
   public static final int EXIT_BAD_INPUT = 2;
+  /** A scheduled batch found nothing new to work on. */
+  public static final int EXIT_NOTHING_TO_DO = 3;
 
   public static void main(String[] args) {
     System.exit(run(args));

@@ -194,7 +194,7 @@ public final class OptimizeJob {
   }
 
   /** Each symbol's calendar, from the trading dates of its first and last bars in the study's range. */
-  private Map<String, StudyCalendar> calendars(Study study, InstrumentCatalog catalog) {
+  public static Map<String, StudyCalendar> calendars(Study study, InstrumentCatalog catalog) {
     BarStore store = BarStore.open(study.store(), catalog);
     Map<String, StudyCalendar> calendars = new LinkedHashMap<>();
     for (String symbol : study.symbols()) {
@@ -661,14 +661,15 @@ public final class OptimizeJob {
   }
 
   /** The store files the study reads (its symbols' year partitions in range), with sizes and SHA-256. */
-  private static List<Map<String, Object>> inputs(Study study) throws IOException {
+  public static List<Map<String, Object>> inputs(Study study) throws IOException {
     Path root = new Path(study.store());
     FileSystem fs = root.getFileSystem(new Configuration());
+    BarStore store = BarStore.open(study.store(), InstrumentCatalog.builtIn());
     List<Map<String, Object>> files = new ArrayList<>();
     for (String symbol : study.symbols()) {
-      for (int year = study.start().getYear(); year <= study.end().getYear(); year++) {
+      for (int year : store.years(symbol)) {
         Path dir = new Path(root, "symbol=" + symbol + "/year=" + year);
-        if (!fs.exists(dir)) {
+        if (year < study.start().getYear() || year > study.end().getYear() || !fs.exists(dir)) {
           continue;
         }
         for (FileStatus file : fs.listStatus(dir)) {
@@ -686,7 +687,7 @@ public final class OptimizeJob {
   }
 
   /** The jar the job runs from and its SHA-256, or the classes directory in a development build. */
-  static String codeVersion() {
+  public static String codeVersion() {
     try {
       java.nio.file.Path location = java.nio.file.Path.of(
           OptimizeJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -721,7 +722,8 @@ public final class OptimizeJob {
         .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
   }
 
-  static Map<String, Object> ordered(Object... keysAndValues) {
+  /** A map keeping the order of {@code keysAndValues} (key, value, key, value ...), for JSON documents. */
+  public static Map<String, Object> ordered(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);

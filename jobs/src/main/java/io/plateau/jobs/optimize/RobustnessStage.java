@@ -50,11 +50,11 @@ public final class RobustnessStage {
    * The set a symbol's plateau recommends: its own and smoothed objective over the whole span, its sensitivity and
    * neighbours, and its whole-span metrics.
    */
-  record Recommendation(String symbol, long setId, double objective, double smoothedObjective, double sensitivity,
+  public record Recommendation(String symbol, long setId, double objective, double smoothedObjective, double sensitivity,
       int neighbours, SpanMetrics whole) implements Serializable {}
 
   /** What the stage found for one symbol. */
-  record SymbolRobustness(Recommendation recommendation, RunOverfitting.SetStatistics sets,
+  public record SymbolRobustness(Recommendation recommendation, RunOverfitting.SetStatistics sets,
       TradeMonteCarlo.Result monteCarlo, Gates.Report gates) {}
 
   Map<String, SymbolRobustness> run(RunDirectory run, Study study, Map<String, StudyCalendar> calendars,
