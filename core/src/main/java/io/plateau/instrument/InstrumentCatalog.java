@@ -1,10 +1,8 @@
 package io.plateau.instrument;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.plateau.util.InputException;
+import io.plateau.util.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -129,19 +127,13 @@ public final class InstrumentCatalog implements Serializable {
   }
 
   private static JsonNode parse(byte[] yaml, String fileName) {
-    try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-      if (root == null || !root.isObject()) {
-        throw new InputException(fileName + ": expected a YAML mapping with 'sessions' and 'instruments'");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-      throw new InputException(fileName + where + ": not valid YAML: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new InputException(fileName + ": cannot read: " + e.getMessage(), e);
+    JsonNode root = YamlReader.parse(yaml, fileName).root();
+    if (root == null || !root.isObject()) {
+      throw new InputException(fileName + ": expected a YAML mapping with 'sessions' and 'instruments'");
     }
+    return root;
   }
+
 
   /** Reads typed values from the YAML tree, naming file and key path in every error. */
   private static final class Reader {

