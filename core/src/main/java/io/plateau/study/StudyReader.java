@@ -22,6 +22,7 @@ import io.plateau.strategy.Strategies;
 import io.plateau.strategy.StrategyDefinition;
 import io.plateau.util.ConfigNode;
 import io.plateau.util.InputException;
+import io.plateau.util.PathRoots;
 import io.plateau.util.YamlReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -51,9 +52,28 @@ public final class StudyReader {
 
   private StudyReader() {}
 
+  /** Reads study {@code file}; its paths must lie inside the configured roots ({@link PathRoots#configured}). */
   public static Study read(Path file) {
+    return read(file, PathRoots.configured(directoryOf(file.toString())));
+  }
+
+  /** Reads study {@code file}; its paths must lie inside {@code roots}. */
+  public static Study read(Path file, PathRoots roots) {
+    return parse(bytes(file), file.toString(), roots);
+  }
+
+  /**
+   * Reads the copy of its study that a run directory holds ({@code RUN_DIR/study.yaml}) to report on the run. Its
+   * paths were checked against the roots when the run started and the report opens none of them, so they are not
+   * checked again: the run directory may have moved since, away from the store.
+   */
+  public static Study readRunCopy(Path file) {
+    return parse(bytes(file), file.toString(), null);
+  }
+
+  private static byte[] bytes(Path file) {
     try {
-      return parse(YamlReader.readBytes(file), file.toString());
+      return YamlReader.readBytes(file);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no such study file");
     } catch (IOException e) {
@@ -73,8 +93,16 @@ public final class StudyReader {
     return Path.of(store).toAbsolutePath().normalize().toString();
   }
 
-  /** Parses the YAML {@code text} of study file {@code fileName}. */
+  /** Parses the YAML {@code text} of study file {@code fileName}, with the roots configured for its directory. */
   public static Study parse(byte[] text, String fileName) {
+    return parse(text, fileName, PathRoots.configured(directoryOf(fileName)));
+  }
+
+  /**
+   * Parses the YAML {@code text} of study file {@code fileName}; its paths ({@code bars.store}, {@code output}) must
+   * lie inside {@code roots}, or anywhere when it is null (a run's copy, see {@link #readRunCopy}).
+   */
+  public static Study parse(byte[] text, String fileName, PathRoots roots) {
     ConfigNode root = ConfigNode.parseYaml(text, fileName).allowKeys("name", "bars", "strategy", "search", "costs",
         "account", "sizing", "risk", "fill", "walk_forward", "objective", "robustness", "output");
     String name = root.has("name") ? root.get("name").text() : stem(fileName);
@@ -83,7 +111,7 @@ public final class StudyReader {
     }
 
     ConfigNode bars = root.get("bars").allowKeys("store", "symbols", "start", "end", "bar_size", "session");
-    String store = absoluteLocation(bars.get("store").text());
+    String store = absoluteLocation(location(bars.get("store"), roots));
     List<String> symbols = new ArrayList<>();
     for (ConfigNode symbol : bars.get("symbols").list()) {
       if (!symbol.text().matches("[A-Z0-9]{1,10}")) {
@@ -168,7 +196,8 @@ public final class StudyReader {
         && objectiveNode.has("plateau") ? plateau(objectiveNode.get("plateau"), search) : null;
     RobustnessSettings robustness = root.has("robustness") ? robustness(root.get("robustness"), search)
         : RobustnessSettings.DEFAULTS;
-    String output = root.text("output", "runs");
+    // Without an output key, runs go under runs/ in the working directory: the operator's choice, not the study's.
+    String output = root.has("output") ? location(root.get("output"), roots) : "runs";
     return new Study(name, fileName, new String(text, StandardCharsets.UTF_8), store, symbols, start, end, barSize,
         session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, matrix, objective,
         plateau, robustness, output);
@@ -534,6 +563,16 @@ public final class StudyReader {
       throw node.error("a percent in (0, 100)");
     }
     return value / 100;
+  }
+
+  /** A path the study gives at {@code node}, checked against {@code roots} unless they are null. */
+  private static String location(ConfigNode node, PathRoots roots) {
+    return roots == null ? node.text() : roots.require(node.text(), node.where());
+  }
+
+  private static Path directoryOf(String fileName) {
+    Path parent = Path.of(fileName).toAbsolutePath().normalize().getParent();
+    return parent == null ? Path.of("").toAbsolutePath() : parent;
   }
 
   private static String stem(String fileName) {

@@ -15,6 +15,7 @@ import io.plateau.robust.TradeMonteCarlo;
 import io.plateau.robust.Period;
 import io.plateau.robust.WalkForwardScheme;
 import io.plateau.util.InputException;
+import io.plateau.util.PathRoots;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -165,7 +166,40 @@ class StudyReaderTest {
   @Test
   void aRelativeStoreIsMadeAbsoluteAndAUriIsKept() {
     assertEquals(Path.of("data/bars").toAbsolutePath().toString(), parse(STUDY).store());
-    assertEquals("s3a://bucket/bars", parse(STUDY.replace("store: data/bars", "store: s3a://bucket/bars")).store());
+    PathRoots withBucket = PathRoots.parse(".:s3a://bucket/", "test");
+    assertEquals("s3a://bucket/bars", StudyReader.parse(STUDY.replace("store: data/bars", "store: s3a://bucket/bars")
+        .getBytes(StandardCharsets.UTF_8), "conf/studies/test.yaml", withBucket).store());
+  }
+
+  /**
+   * A study's paths stay in the roots: by default the working directory and the study file's own directory, so a
+   * study next to its store reads; a store beside it, or a symbolic link out of its directory, is refused naming
+   * the file, the line and key, the resolved path and the roots. A run's copy of its study is not checked again.
+   */
+  @Test
+  void pathsOutsideTheRootsAreRefusedNamingTheFileKeyLineResolvedPathAndRoots(@TempDir Path temp)
+      throws java.io.IOException {
+    Path studyDir = java.nio.file.Files.createDirectories(temp.resolve("study")).toRealPath();
+    Path beside = java.nio.file.Files.createDirectories(temp.resolve("beside")).toRealPath();
+    Path file = studyDir.resolve("s.yaml");
+    String study = STUDY.replace("out/runs", studyDir + "/runs");
+    java.nio.file.Files.writeString(file, study.replace("data/bars", studyDir.resolve("bars").toString()));
+    assertEquals(studyDir.resolve("bars").toString(), StudyReader.read(file).store());
+
+    java.nio.file.Files.writeString(file, study.replace("data/bars", studyDir + "/../beside/bars"));
+    InputException dotDot = assertThrows(InputException.class, () -> StudyReader.read(file));
+    assertTrue(dotDot.getMessage().startsWith(file + ":3: bars.store: '" + studyDir + "/../beside/bars' resolves to "
+        + beside.resolve("bars") + ", outside the roots a study's paths must stay in: ["), dotDot.getMessage());
+    assertTrue(dotDot.getMessage().contains(studyDir + "] (the default: the working directory and the study "
+        + "file's directory; PLATEAU_ROOTS sets others)"), dotDot.getMessage());
+
+    java.nio.file.Files.createSymbolicLink(studyDir.resolve("link"), beside);
+    java.nio.file.Files.writeString(file, study.replace("data/bars", studyDir + "/link/bars"));
+    InputException link = assertThrows(InputException.class, () -> StudyReader.read(file));
+    assertTrue(link.getMessage().contains("resolves to " + beside.resolve("bars") + ","), link.getMessage());
+    assertEquals(studyDir + "/link/bars", StudyReader.read(file, PathRoots.parse(temp.toString(), "test")).store(),
+        "roots given explicitly");
+    assertEquals(studyDir + "/link/bars", StudyReader.readRunCopy(file).store());
   }
 
   /**
@@ -220,6 +254,9 @@ class StudyReaderTest {
       "fast < slow|fast + 0 < slow|is not 'A OP B'",
       "objective: sharpe|objective: !!java.lang.ProcessBuilder [[id]]|test.yaml:22: the YAML tag '!!java.lang.ProcessBuilder' is not allowed",
       "output: out/runs|output: *runs|test.yaml:23: the alias '*runs' is not allowed",
+      "output: out/runs|output: /|test.yaml:23: output: '/' resolves to /, outside the roots",
+      "store: data/bars|store: ../../elsewhere/bars|test.yaml:3: bars.store: '../../elsewhere/bars' resolves to",
+      "store: data/bars|store: s3a://bucket/bars|test.yaml:3: bars.store: 's3a://bucket/bars' resolves to s3a://bucket/bars, outside the roots",
       "direction: both|direction: sideways|strategy.params.direction: value sideways must be one of [long, short, both]",
       "direction: both|directoin: both|strategy.params.directoin: unknown parameter of sma-cross",
       "slow: [60, 120, 240]|slow: [60, 60]|strategy.params.slow: values repeat",

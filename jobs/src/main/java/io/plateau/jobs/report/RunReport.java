@@ -68,7 +68,7 @@ public final class RunReport {
         throw new InputException(run + ": not a complete optimize run; " + required + " is missing");
       }
     }
-    Study study = StudyReader.read(run.resolve("study.yaml"));
+    Study study = StudyReader.readRunCopy(run.resolve("study.yaml"));
     JsonNode summary = json.readTree(run.resolve("walkforward/summary.json").toFile());
     JsonNode robustness = json.readTree(run.resolve("robustness.json").toFile());
     ObjectNode data = json.createObjectNode();
