@@ -257,6 +257,7 @@ class StudyReaderTest {
       "output: out/runs|output: /|test.yaml:23: output: '/' resolves to /, outside the roots",
       "store: data/bars|store: ../../elsewhere/bars|test.yaml:3: bars.store: '../../elsewhere/bars' resolves to",
       "store: data/bars|store: s3a://bucket/bars|test.yaml:3: bars.store: 's3a://bucket/bars' resolves to s3a://bucket/bars, outside the roots",
+      "store: data/bars|store: s3a://AKIAFAKE:fake-secret@bucket/bars|test.yaml:3: bars.store: 's3a://<credentials removed>@bucket/bars' has credentials in it",
       "direction: both|direction: sideways|strategy.params.direction: value sideways must be one of [long, short, both]",
       "direction: both|directoin: both|strategy.params.directoin: unknown parameter of sma-cross",
       "slow: [60, 120, 240]|slow: [60, 60]|strategy.params.slow: values repeat",

@@ -578,6 +578,69 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
     }
   }
 
+  /**
+   * s3a credentials set to distinctive fake values in the session's Spark configuration ({@code spark.hadoop.*},
+   * as {@code --conf} would) and in its Hadoop configuration appear in no file of the run (manifest, summaries,
+   * robustness, report, the study's copy, the Parquet tables) and in no line the job prints.
+   */
+  @Test
+  void credentialsInTheSparkAndHadoopConfigurationAppearInNoRunFileNorPrintedLine() throws IOException {
+    Map<String, String> fake = new java.util.LinkedHashMap<>();
+    fake.put("spark.hadoop.fs.s3a.access.key", "AKIAPLATEAUFAKEACCESS7");
+    fake.put("spark.hadoop.fs.s3a.secret.key", "plateau-fake-secret-key-7f3a91c2");
+    fake.put("fs.s3a.session.token", "plateau-fake-session-token-c81d44e0");
+    org.apache.hadoop.conf.Configuration hadoop = spark().sparkContext().hadoopConfiguration();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Path runs = shared.resolve("runs-credentials");
+    OptimizeJob.Outcome run;
+    try {
+      fake.forEach((key, value) -> {
+        spark().conf().set(key, value);
+        hadoop.set(key.replaceFirst("^spark\\.hadoop\\.", ""), value);
+      });
+      assertEquals("plateau-fake-secret-key-7f3a91c2", spark().conf().get("spark.hadoop.fs.s3a.secret.key"));
+      assertEquals("plateau-fake-session-token-c81d44e0", hadoop.get("fs.s3a.session.token"));
+      run = new OptimizeJob(spark(), new PrintStream(printed, true, StandardCharsets.UTF_8), 2).run(study,
+          runs.toString(), false);
+    } finally {
+      fake.keySet().forEach(key -> {
+        spark().conf().unset(key);
+        hadoop.unset(key.replaceFirst("^spark\\.hadoop\\.", ""));
+      });
+    }
+    Path published = Path.of(run.runDirectory().replace("file:", ""));
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(runs)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    for (String expected : List.of("manifest.json", "walkforward/summary.json", "robustness.json", "report.html",
+        "stable_settings.json", "study.yaml")) {
+      Assertions.assertTrue(files.contains(published.resolve(expected)), expected + " among " + files);
+    }
+    String output = printed.toString(StandardCharsets.UTF_8);
+    Assertions.assertTrue(output.contains("outputs: "), output);
+    for (Map.Entry<String, String> credential : fake.entrySet()) {
+      byte[] value = credential.getValue().getBytes(StandardCharsets.UTF_8);
+      for (Path file : files) {
+        assertFalse(contains(Files.readAllBytes(file), value), file + " holds " + credential.getKey());
+      }
+      assertFalse(output.contains(credential.getValue()), "the printed output holds " + credential.getKey());
+    }
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   @Test
   void aBadStudyExitsTwoFromTheCommandLine() throws IOException {
     Path file = shared.resolve("bad.yaml");
