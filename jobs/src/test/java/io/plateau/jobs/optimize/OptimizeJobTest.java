@@ -641,6 +641,39 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
     return false;
   }
 
+  /**
+   * Inputs are read-only: optimize and backtest --study leave the study file and every file and directory of the
+   * bar store with the same bytes (SHA-256) and modification times, and add or remove none.
+   */
+  @Test
+  void optimizeAndBacktestLeaveTheStudyFileAndTheStoreAsTheyWere() throws IOException {
+    Path store = shared.resolve("bars");
+    Path file = shared.resolve("inputs.yaml");
+    Files.writeString(file, STUDY.replace("STORE", store.toString()));
+    Map<String, String> before = snapshot(store, file);
+    Assertions.assertTrue(before.keySet().stream().anyMatch(name -> name.endsWith(".parquet")), before.toString());
+
+    job(2).run(StudyReader.read(file), shared.resolve("runs-inputs").toString(), false);
+    assertEquals(PlateauCli.EXIT_OK, PlateauCli.run("backtest", "--study", file.toString(), "--out",
+        shared.resolve("backtest-inputs").toString()));
+    assertEquals(before, snapshot(store, file));
+  }
+
+  /** Every file and directory under {@code paths}: path → SHA-256 and modification time (directories: the time). */
+  private static Map<String, String> snapshot(Path... paths) throws IOException {
+    Map<String, String> snapshot = new java.util.TreeMap<>();
+    for (Path path : paths) {
+      try (Stream<Path> walk = Files.walk(path)) {
+        for (Path entry : walk.toList()) {
+          String modified = Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS).toString();
+          snapshot.put(entry.toString(), Files.isRegularFile(entry)
+              ? io.plateau.util.Hashing.sha256(entry) + " " + modified : "directory " + modified);
+        }
+      }
+    }
+    return snapshot;
+  }
+
   @Test
   void aBadStudyExitsTwoFromTheCommandLine() throws IOException {
     Path file = shared.resolve("bad.yaml");
