@@ -57,6 +57,8 @@ PLATEAU_HOME = os.environ.get("PLATEAU_HOME", "/opt/plateau")
 STUDY = os.environ.get("PLATEAU_STUDY", f"{PLATEAU_HOME}/conf/studies/mes-orb.yaml")
 STATE_DIR = os.environ.get("PLATEAU_STATE", "/var/lib/plateau/reoptimize")
 DROP_DIR = os.environ.get("PLATEAU_DROP", "/srv/plateau/drop")
+# The vendor format of the drop folder's files (see `plateau ingest --help`).
+DROP_FORMAT = os.environ.get("PLATEAU_DROP_FORMAT", "databento-ohlcv")
 RUNNER = os.environ.get("PLATEAU_REOPTIMIZE_RUNNER", "spark-submit")
 SPARK_CONN_ID = os.environ.get("PLATEAU_SPARK_CONN_ID", "spark_default")
 EVENT_LOG_DIR = os.environ.get("PLATEAU_SPARK_EVENT_LOG_DIR", "hdfs:///spark-logs")
@@ -67,7 +69,7 @@ EXECUTOR_CORES = 4
 EXECUTOR_MEMORY = "6g"
 MAX_EXECUTORS = 8
 
-REOPTIMIZE_ARGS = ["reoptimize", STUDY, "--state", STATE_DIR, "--drop", DROP_DIR]
+REOPTIMIZE_ARGS = ["reoptimize", STUDY, "--state", STATE_DIR, "--drop", DROP_DIR, "--format", DROP_FORMAT]
 
 
 class ReoptimizeSubmitOperator(SparkSubmitOperator):
