@@ -232,7 +232,8 @@ final class BacktestCommand implements Callable<Integer> {
   private void printChoices(Study study, String symbol, Map<String, ParameterSpace.SingleRunValue> chosen) {
     PrintWriter console = spec.commandLine().getOut();
     console.printf(Locale.ROOT, "study %s (%s): %s %s %s bars, %s .. %s%n", study.name(), studyFile, symbol,
-        study.barSize(), study.session().name().toLowerCase(Locale.ROOT), study.start(), study.end());
+        study.barSize(), study.session().name().toLowerCase(Locale.ROOT), study.start(),
+        study.end().equals(Study.LATEST) ? Study.LATEST_KEYWORD : study.end());
     Map<ParameterSpace.Origin, String> labels = Map.of(ParameterSpace.Origin.GIVEN, "--param",
         ParameterSpace.Origin.STUDY, "the study's single value", ParameterSpace.Origin.DEFAULT,
         "the strategy's default (on the axis)", ParameterSpace.Origin.FIRST_OF_AXIS,
