@@ -26,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +135,12 @@ class ReoptimizeJobTest extends JavaDataFrameSuiteBase {
     assertFalse(kept.promoted(), kept.reason());
     assertEquals(championBefore, Files.readString(state.resolve("champion.json")), "kept: the file is untouched");
     assertEquals("kept", read(history(state).get(2)).path("decision").asText());
+    // The five old windows' trials are recomputed, and equal: appended bars change no earlier window.
+    Dataset<Row> before = spark().read().parquet(first.run().runDirectory() + "/trials");
+    Dataset<Row> after = spark().read().parquet(next.run().runDirectory() + "/trials").filter("window_index < 5");
+    assertEquals(before.count(), after.count());
+    assertEquals(0, before.except(after).count());
+    Assertions.assertTrue(after.count() > 5 * 10, "trials compared: " + after.count());
 
     BarSeries bars = StudyBars.load(study, "MES", InstrumentCatalog.builtIn());
     StudyCalendar calendar = StudyCalendar.of(study, "MES", bars.instrument().sessions(), bars.tradingDate(0),
