@@ -153,11 +153,13 @@ public final class MultiAlpha implements StrategyDefinition {
             ADAPTIVE + " or contracts per entry number joined by '-', e.g. 1-2-3-4", ADAPTIVE,
             "adaptive: each model's range scaled by its record; a pattern fixes entry k's contracts"),
         Param.ofInt("lookback", 2, 1000, 20, "closed entries of a model (entry number) its record covers"),
-        Param.ofInt("min_history", 2, 1000, 5, "closed entries before a record can raise contracts above the minimum")));
+        Param.ofInt("min_history", 2, 1000, 5,
+            "closed entries before a record can raise contracts above the minimum")));
     for (Model model : models) {
       int min = model.cyclicValue() ? 2 : 1;
       int max = model.cyclicValue() ? 6 : 3;
-      all.add(Param.ofInt(model.prefix() + "min_contracts", 0, 100, min, model.label() + ": fewest contracts per entry"));
+      all.add(Param.ofInt(model.prefix() + "min_contracts", 0, 100, min,
+          model.label() + ": fewest contracts per entry"));
       all.add(Param.ofInt(model.prefix() + "max_contracts", 0, 100, max,
           model.label() + ": most contracts per entry; 0 switches the model off"));
       for (Param param : model.strategy().parameters()) {

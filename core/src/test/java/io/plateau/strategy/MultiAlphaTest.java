@@ -142,7 +142,8 @@ class MultiAlphaTest {
     Map<String, String> twoToEight = twoTrends("a_min_contracts", "2", "a_max_contracts", "8", "max_contracts", "10");
     assertEquals("4 buy 2", firstOrder(TWO_TRENDS, twoToEight, new TradeLog()), "no record yet: the minimum");
 
-    // Five steady winners, $10 ± $1 per contract (sample sd 1): t = 10 / (1 / √5) = 22.4, 2Φ(t) − 1 = 1: the maximum.
+    // Five steady winners, $10 ± $1 per contract (sample sd 1): t = 10 / (1 / √5) = 22.4, 2Φ(t) − 1 = 1: the
+    // maximum.
     TradeLog good = new TradeLog();
     record(good, 0, 9, 11, 10, 9, 11);
     assertEquals("4 buy 8", firstOrder(TWO_TRENDS, twoToEight, good));

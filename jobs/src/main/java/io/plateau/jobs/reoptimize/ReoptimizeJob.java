@@ -116,7 +116,8 @@ public final class ReoptimizeJob {
       Map<String, Object> symbols = new TreeMap<>();
       champion.path("symbols").fields().forEachRemaining(e -> symbols.put(e.getKey(), e.getValue()));
       decisions.forEach((symbol, decision) -> {
-        out.printf(Locale.ROOT, "%s: %s — %s%n", symbol, decision.promoted() ? "promoted" : "kept", decision.reason());
+        out.printf(Locale.ROOT, "%s: %s — %s%n", symbol, decision.promoted() ? "promoted" : "kept",
+            decision.reason());
         if (decision.promoted()) {
           symbols.put(symbol, championEntry(study, run.runDirectory(), decision));
         }
@@ -270,10 +271,10 @@ public final class ReoptimizeJob {
   private static Map<String, Object> historyLine(Map<String, Object> watermark, String decision, String reason,
       String runDirectory, Map<String, Decision> decisions) {
     Map<String, Object> perSymbol = new TreeMap<>();
-    decisions.forEach((symbol, d) -> perSymbol.put(symbol, OptimizeJob.ordered("promoted", d.promoted(), "reason", d.reason(),
-        "challenger", d.challenger())));
-    return OptimizeJob.ordered("time", Instant.now().toString(), "watermark", watermark.get("symbols"), "decision", decision,
-        "reason", reason, "run", runDirectory, "symbols", perSymbol);
+    decisions.forEach((symbol, d) -> perSymbol.put(symbol, OptimizeJob.ordered("promoted", d.promoted(),
+        "reason", d.reason(), "challenger", d.challenger())));
+    return OptimizeJob.ordered("time", Instant.now().toString(), "watermark", watermark.get("symbols"),
+        "decision", decision, "reason", reason, "run", runDirectory, "symbols", perSymbol);
   }
 
   private static String number(double value) {

@@ -105,7 +105,8 @@ class ReoptimizeJobTest extends JavaDataFrameSuiteBase {
     assertEquals(ReoptimizeJob.Ending.DONE, first.ending());
     ReoptimizeJob.Decision promoted = first.decisions().get("MES");
     Assertions.assertTrue(promoted.promoted(), promoted.reason());
-    Assertions.assertTrue(promoted.reason().startsWith("no champion yet; the challenger passes the gates"), promoted.reason());
+    Assertions.assertTrue(promoted.reason().startsWith("no champion yet; the challenger passes the gates"),
+        promoted.reason());
     JsonNode champion = JSON.readTree(state.resolve("champion.json").toFile()).path("symbols").path("MES");
     assertEquals("sma-cross", champion.path("strategy").asText());
     assertEquals(promoted.challenger().get("fast"), champion.path("params").path("fast").asText());
