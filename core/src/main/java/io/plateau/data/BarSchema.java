@@ -39,6 +39,13 @@ public final class BarSchema {
   public static final String FOOTER_TICK_SIZE = "plateau.tick_size";
   public static final String FOOTER_INTERVAL = "plateau.interval";
   public static final String FOOTER_SCHEMA_VERSION = "plateau.schema_version";
+  /**
+   * Hex SHA-256 of the file's first {@link #FOOTER_DATA_BYTES} bytes as written: the leading magic number and every
+   * column chunk, i.e. all the bytes bars are decoded from (the page index and the footer follow them).
+   */
+  public static final String FOOTER_DATA_SHA256 = "plateau.data_sha256";
+  /** How many leading bytes of the file {@link #FOOTER_DATA_SHA256} covers. */
+  public static final String FOOTER_DATA_BYTES = "plateau.data_bytes";
   public static final String SCHEMA_VERSION = "1";
 
   public static final MessageType SCHEMA = Types.buildMessage()

@@ -183,6 +183,23 @@ public final class BarStore {
     return sliceByTradingDate(all, first, last);
   }
 
+  /**
+   * Verifies each file {@link #read(String, LocalDate, LocalDate)} would read for the same arguments (see {@link
+   * VerifiedBarFile}), in path order; throws {@link InputException} naming the first bad file. Files are hashed in
+   * parallel; nothing is kept in memory.
+   */
+  public List<VerifiedBarFile> verify(String symbol, LocalDate first, LocalDate last) {
+    Instrument instrument = catalog.get(symbol);
+    BarInterval interval = metadata(symbol).map(BarStore::intervalOf).orElse(BarInterval.ONE_MINUTE);
+    List<Path> files = new ArrayList<>();
+    for (int year : years(symbol)) {
+      if ((first == null || year >= first.getYear()) && (last == null || year <= last.getYear())) {
+        files.addAll(parquetFiles(yearDir(symbol, year)));
+      }
+    }
+    return files.parallelStream().map(file -> VerifiedBarFile.verify(fs, file, instrument, interval)).toList();
+  }
+
   /** Contracts with raw per-contract bars for {@code symbol}, sorted by code. */
   public List<String> contracts(String symbol) {
     List<String> contracts = new ArrayList<>();
@@ -301,12 +318,19 @@ public final class BarStore {
     return files;
   }
 
+  /**
+   * Appends the bars of every file in {@code dir}. A file that cannot be decoded is bad input, named in the message
+   * (Parquet's own errors name no file, or only inside a stack trace).
+   */
   void readFiles(Path dir, BarSeries.Builder builder, Instrument instrument) {
     for (Path file : parquetFiles(dir)) {
       try {
         BarParquetReader.read(fs, file, builder, instrument.tickGrid());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
+      } catch (InputException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw new InputException(file + ": cannot read its bars, the file is truncated or corrupt (" + e.getMessage()
+            + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()) + ")", e);
       }
     }
   }

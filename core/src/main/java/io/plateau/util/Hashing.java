@@ -17,12 +17,12 @@ public final class Hashing {
   private Hashing() {}
 
   public static String sha256(String text) {
-    MessageDigest digest = newDigest();
+    MessageDigest digest = newSha256();
     return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest = newDigest();
+    MessageDigest digest = newSha256();
     byte[] buffer = new byte[BUFFER_BYTES];
     try (InputStream in = Files.newInputStream(file)) {
       for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
@@ -32,7 +32,8 @@ public final class Hashing {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static MessageDigest newDigest() {
+  /** A fresh SHA-256 digest, for content hashed as it streams by. */
+  public static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

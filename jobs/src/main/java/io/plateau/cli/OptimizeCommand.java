@@ -46,7 +46,7 @@ final class OptimizeCommand implements Callable<Integer> {
     try {
       new OptimizeJob(spark, System.out, blocks).run(study, out, resume);
       return PlateauCli.EXIT_OK;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw SparkCommands.inputProblemWithin(e);
     } finally {
       spark.stop();

@@ -89,7 +89,7 @@ final class ReoptimizeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("plateau reoptimize: " + e.getMessage());
       spec.commandLine().getErr().flush();
       return PlateauCli.EXIT_INTERNAL;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw SparkCommands.inputProblemWithin(e);
     } finally {
       spark.stop();

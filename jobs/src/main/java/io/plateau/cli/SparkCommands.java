@@ -21,8 +21,11 @@ final class SparkCommands {
     return builder.getOrCreate();
   }
 
-  /** A bad input found inside a Spark task reaches the driver wrapped; unwrap it so that it exits 2. */
-  static RuntimeException inputProblemWithin(RuntimeException e) {
+  /**
+   * A bad input found inside a Spark task reaches the driver wrapped; unwrap it so that it exits 2. Callers catch
+   * Exception, not RuntimeException: a failed Spark job is a SparkException, checked and thrown undeclared.
+   */
+  static Exception inputProblemWithin(Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof InputException input) {
         return input;

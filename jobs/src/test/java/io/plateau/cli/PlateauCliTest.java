@@ -167,6 +167,22 @@ class PlateauCliTest {
   }
 
   @Test
+  void aTruncatedBarFileExitsTwoNamingIt() throws IOException {
+    assertEquals(0, plateau("generate", "--symbols", "MES", "--start", "2024-03-04", "--end", "2024-03-08",
+        "--out", store()).exitCode());
+    Path file;
+    try (Stream<Path> files = Files.walk(dir.resolve("bars/symbol=MES/year=2024"))) {
+      file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), 1000));
+    Run truncated = plateau("indicators", "--bars", store(), "--indicator", "sma:2", "--out",
+        dir.resolve("ind.csv").toString());
+    assertEquals(2, truncated.exitCode(), truncated.err());
+    assertTrue(truncated.err().contains(file.getFileName() + ": cannot read its bars, the file is truncated or "
+        + "corrupt"), truncated.err());
+  }
+
+  @Test
   void backtestWritesTradesEquityAndSummaryAndRejectsBadParameters() throws IOException {
     assertEquals(0, plateau("generate", "--symbols", "MES", "--start", "2024-03-04", "--end", "2024-03-08",
         "--out", store()).exitCode());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -76,8 +77,17 @@ final class BlockTask implements Serializable {
       Path pnlFile = new Path(root, "pnl/" + name);
       Path trialsTemporary = RunDirectory.temporaryFor(trialsFile);
       Path pnlTemporary = RunDirectory.temporaryFor(pnlFile);
-      TrialTables.write(conf, trialsTemporary, trialsSchema, trials);
-      TrialTables.writePnl(conf, pnlTemporary, block.symbol(), results);
+      Path writing = trialsFile;
+      try {
+        TrialTables.write(conf, trialsTemporary, trialsSchema, trials);
+        writing = pnlFile;
+        TrialTables.writePnl(conf, pnlTemporary, block.symbol(), results);
+      } catch (IOException | FSError e) {
+        // A full disk stays full with our half-written files on it: remove them before the task fails.
+        RunDirectory.deleteQuietly(fs, trialsTemporary);
+        RunDirectory.deleteQuietly(fs, pnlTemporary);
+        throw OutputFailure.asIOException(writing, e);
+      }
       moveInto(fs, trialsTemporary, trialsFile);
       moveInto(fs, pnlTemporary, pnlFile);
       RunDirectory.writeAtomically(fs, marker, RunDirectory.markerContent(new ArrayList<>(bests.values())));

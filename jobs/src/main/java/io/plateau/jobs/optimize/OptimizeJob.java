@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.plateau.bar.BarSeries;
 import io.plateau.data.BarStore;
+import io.plateau.data.VerifiedBarFile;
 import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.jobs.report.RunReport;
 import io.plateau.param.ParameterSpace;
@@ -22,15 +23,12 @@ import io.plateau.study.StudyCalendar;
 import io.plateau.study.WindowRun;
 import io.plateau.util.InputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -38,16 +36,15 @@ import java.util.Comparator;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -87,7 +84,11 @@ public final class OptimizeJob {
   public record Outcome(String runDirectory, int blocks, int blocksRun, Map<String, WalkForwardSummary> summaries,
       Map<String, RobustnessStage.SymbolRobustness> robustness) {}
 
-  /** Runs {@code study} under {@code outDir} (the study's {@code output} when null); {@code resume} continues. */
+  /**
+   * Runs {@code study} under {@code outDir} (the study's {@code output} when null); {@code resume} continues. A run
+   * that fails cleans up after itself ({@link RunDirectory#abandon}); a write the file system refused becomes an
+   * {@link InputException} naming the run, the file and what is left.
+   */
   public Outcome run(Study study, String outDir, boolean resume) throws IOException {
     long started = System.nanoTime();
     // The aggregations after the blocks (the choice, the adaptive scores) shuffle a few rows per set: Spark's
@@ -95,9 +96,27 @@ public final class OptimizeJob {
     spark.conf().set("spark.sql.shuffle.partitions", Math.max(1, spark.sparkContext().defaultParallelism()));
     InstrumentCatalog catalog = InstrumentCatalog.builtIn();
     checkParameterNames(study);
+    List<VerifiedBarFile> inputs = verifyInputs(study, catalog);
     Map<String, StudyCalendar> calendars = calendars(study, catalog);
     String out = outDir != null ? outDir : study.output();
     RunDirectory run = resume ? RunDirectory.resume(out, study) : RunDirectory.create(out, study, LocalDateTime.now());
+    try {
+      return runIn(run, study, resume, inputs, calendars, started);
+    } catch (Exception | FSError e) {
+      // Exception, not RuntimeException: Spark throws its checked SparkException (a failed job) undeclared.
+      String left = run.abandon(resume);
+      Optional<OutputFailure.Refusal> refusal = OutputFailure.refusal(e);
+      if (refusal.isPresent()) {
+        throw new InputException(String.format(Locale.ROOT, "cannot write run %s under %s: %s (%s); %s",
+            run.runId(), run.out(), refusal.get().reason(), refusal.get().detail(), left), e);
+      }
+      this.out.printf(Locale.ROOT, "run %s failed: %s%n", run.runId(), left);
+      throw e;
+    }
+  }
+
+  private Outcome runIn(RunDirectory run, Study study, boolean resume, List<VerifiedBarFile> inputs,
+      Map<String, StudyCalendar> calendars, long started) throws IOException {
     // A resumed run keeps the plan it started with, whatever the cluster it resumes on.
     List<Block> blocks = new ArrayList<>(resume ? run.readPlan() : plan(study, calendars));
     if (!resume) {
@@ -163,7 +182,7 @@ public final class OptimizeJob {
       this.out.printf(Locale.ROOT, "report: the run is not on a local disk; build it where it is with "
           + "'plateau report RUN_DIR'%n");
     }
-    writeManifest(run, study, blocks, results, committedBefore, evaluations, stageSeconds, started);
+    writeManifest(run, study, inputs, blocks, results, committedBefore, evaluations, stageSeconds, started);
     run.publish();
     this.out.printf(Locale.ROOT, "outputs: %s (open report.html in a browser)%n", run.finalDir());
     return new Outcome(run.finalDir().toString(), blocks.size(), (int) results.stream().filter(r -> !r.skipped())
@@ -191,6 +210,28 @@ public final class OptimizeJob {
         throw new IllegalStateException("parameter " + param.name() + " collides with a column of the trials table");
       }
     }
+  }
+
+  /**
+   * Every store file the study reads, verified ({@link VerifiedBarFile}) before the run directory exists: a corrupt
+   * or truncated file stops the run here, named, with nothing written, instead of failing tasks on the executors.
+   * A symbol missing from the store is left to {@link #calendars}, which says so.
+   */
+  private List<VerifiedBarFile> verifyInputs(Study study, InstrumentCatalog catalog) {
+    long start = System.nanoTime();
+    BarStore store = BarStore.open(study.store(), catalog);
+    List<VerifiedBarFile> files = new ArrayList<>();
+    for (String symbol : study.symbols()) {
+      if (store.symbols().contains(symbol)) {
+        files.addAll(store.verify(symbol, study.start(), study.end()));
+      }
+    }
+    long decoded = files.stream().filter(f -> f.method() == VerifiedBarFile.Method.DECODED).count();
+    this.out.printf(Locale.ROOT, "bars: %d file(s), %.1f MB, verified in %.1f s (%s)%n", files.size(),
+        files.stream().mapToLong(VerifiedBarFile::bytes).sum() / 1e6, (System.nanoTime() - start) / 1e9,
+        decoded == 0 ? "SHA-256 recorded in each footer" : decoded == files.size() ? "decoded; no recorded SHA-256"
+            : (files.size() - decoded) + " by recorded SHA-256, " + decoded + " decoded");
+    return files;
   }
 
   /** Each symbol's calendar, from the trading dates of its first and last bars in the study's range. */
@@ -616,12 +657,15 @@ public final class OptimizeJob {
     TrialTables.write(RunDirectory.outputConf(), new Path(run.staging(), "calendar.parquet"), schema, rows);
   }
 
-  private void writeManifest(RunDirectory run, Study study, List<Block> blocks, List<BlockResult> results,
-      int committedBefore, long evaluations, Map<String, Double> stageSeconds, long started) throws IOException {
+  private void writeManifest(RunDirectory run, Study study, List<VerifiedBarFile> inputs, List<Block> blocks,
+      List<BlockResult> results, int committedBefore, long evaluations, Map<String, Double> stageSeconds,
+      long started) throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", run.runId());
     manifest.put("study", ordered("file", study.file(), "name", study.name(), "sha256", sha256(study.text())));
-    manifest.put("inputs", inputs(study));
+    manifest.put("inputs", inputs.stream().map(file -> ordered("path", file.path(), "bytes", file.bytes(), "sha256",
+        file.sha256(), "verified", file.method() == VerifiedBarFile.Method.RECORDED_DIGEST ? "recorded SHA-256"
+            : "decoded")).toList());
     manifest.put("code_version", codeVersion());
     manifest.put("spark", ordered("master", spark.sparkContext().master(), "version", spark.version(),
         "default_parallelism", spark.sparkContext().defaultParallelism()));
@@ -660,32 +704,6 @@ public final class OptimizeJob {
         "used_after_last_collection_bytes", afterCollection);
   }
 
-  /** The store files the study reads (its symbols' year partitions in range), with sizes and SHA-256. */
-  public static List<Map<String, Object>> inputs(Study study) throws IOException {
-    Path root = new Path(study.store());
-    FileSystem fs = root.getFileSystem(new Configuration());
-    BarStore store = BarStore.open(study.store(), InstrumentCatalog.builtIn());
-    List<Map<String, Object>> files = new ArrayList<>();
-    for (String symbol : study.symbols()) {
-      for (int year : store.years(symbol)) {
-        Path dir = new Path(root, "symbol=" + symbol + "/year=" + year);
-        if (year < study.start().getYear() || year > study.end().getYear() || !fs.exists(dir)) {
-          continue;
-        }
-        for (FileStatus file : fs.listStatus(dir)) {
-          if (file.isFile() && file.getPath().getName().endsWith(".parquet")) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("path", file.getPath().toString());
-            entry.put("bytes", file.getLen());
-            entry.put("sha256", sha256(fs, file.getPath()));
-            files.add(entry);
-          }
-        }
-      }
-    }
-    return files;
-  }
-
   /** The jar the job runs from and its SHA-256, or the classes directory in a development build. */
   public static String codeVersion() {
     try {
@@ -697,19 +715,6 @@ public final class OptimizeJob {
       return "classes directory " + location;
     } catch (Exception e) {
       return "unknown (" + e.getMessage() + ")";
-    }
-  }
-
-  private static String sha256(FileSystem fs, Path file) throws IOException {
-    try (InputStream in = fs.open(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.Serializable;
 import java.util.Locale;
 import org.apache.spark.SparkContext;
+import org.apache.spark.TaskFailedReason;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.util.AccumulatorV2;
@@ -11,8 +12,8 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * The console progress of the block stage, one line per finished block: blocks done of the total, bar-evaluations
- * per second, an ETA and the best in-sample objective so far. Fed by two accumulators the tasks add to; Spark's
- * own progress bar is off.
+ * per second, an ETA and the best in-sample objective so far; and one per failed task attempt, with Spark's reason.
+ * Fed by two accumulators the tasks add to; Spark's own progress bar is off.
  */
 final class Progress extends SparkListener {
 
@@ -45,6 +46,13 @@ final class Progress extends SparkListener {
 
   @Override
   public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+    if (taskEnd.reason() instanceof TaskFailedReason failed) {
+      // A lost executor, a failed write: Spark retries the block (its marker makes a finished one a no-op).
+      String reason = failed.toErrorString().lines().findFirst().orElse("");
+      out.printf(Locale.ROOT, "  %sblock task %d, attempt %d, failed: %s%n", label, taskEnd.taskInfo().index(),
+          taskEnd.taskInfo().attemptNumber(), reason.length() > 200 ? reason.substring(0, 200) + "..." : reason);
+      return;
+    }
     if (!"Success".equals(taskEnd.reason().toString())) {
       return;
     }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -57,23 +59,46 @@ final class RunDirectory {
     return conf;
   }
 
-  /** A new run of {@code study} under {@code out}: its staging directory with a copy of the study. */
+  /**
+   * A new run of {@code study} under {@code out}: its staging directory with a copy of the study. An output that
+   * cannot take it (a file, a read-only or full file system, no permission) is refused naming the path, and nothing
+   * is left behind.
+   */
   static RunDirectory create(String out, Study study, LocalDateTime now) {
+    RunDirectory run = null;
     try {
       Path outPath = new Path(out);
       FileSystem fs = outPath.getFileSystem(outputConf());
       String runId = study.name() + "-" + RUN_TIME.format(now);
-      RunDirectory run = new RunDirectory(fs, fs.makeQualified(outPath), runId);
+      run = new RunDirectory(fs, fs.makeQualified(outPath), runId);
+      if (fs.exists(run.out) && !fs.getFileStatus(run.out).isDirectory()) {
+        throw new InputException(run.out + " is a file; runs go in a directory (--out, or the study's output)");
+      }
       if (fs.exists(run.finalDir()) || fs.exists(run.staging())) {
         throw new InputException(run.finalDir() + " already exists; wait a second or choose another --out");
       }
-      fs.mkdirs(run.staging());
+      mkdirs(fs, run.staging());
       try (OutputStream copy = fs.create(new Path(run.staging(), STUDY_COPY), false)) {
         copy.write(study.text().getBytes(StandardCharsets.UTF_8));
       }
       return run;
-    } catch (IOException e) {
+    } catch (IOException | FSError e) {
+      if (run != null && !(e instanceof FileAlreadyExistsException)) {
+        run.deleteStagingQuietly();
+      }
       throw new InputException("cannot create the run directory under " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates {@code dir} and its parents. On a local disk through java.nio, whose exception says why it could not
+   * (read-only file system, permission denied, a file in the way); Hadoop's local mkdirs only answers false.
+   */
+  private static void mkdirs(FileSystem fs, Path dir) throws IOException {
+    if ("file".equals(dir.toUri().getScheme())) {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir.toUri()));
+    } else if (!fs.mkdirs(dir)) {
+      throw new IOException("cannot create " + dir);
     }
   }
 
@@ -115,6 +140,11 @@ final class RunDirectory {
 
   String runId() {
     return runId;
+  }
+
+  /** The directory the run goes in (the study's output or --out), qualified. */
+  Path out() {
+    return out;
   }
 
   Path staging() {
@@ -222,6 +252,49 @@ final class RunDirectory {
   }
 
   /**
+   * Cleans up after a run that failed: removes the temporaries its attempts left, and the whole staging directory
+   * of a new run ({@code resumed} false) that committed no block, as there is nothing to resume. Otherwise the
+   * staging directory stays for {@code --resume}. Never throws (the file system may be what failed); returns what
+   * it left, in words.
+   */
+  String abandon(boolean resumed) {
+    int committed;
+    try {
+      committed = fs.exists(staging()) ? committedBlocks().length : -1;
+    } catch (IOException | RuntimeException | FSError e) {
+      return "cannot read " + staging() + " (" + e.getMessage() + "); check it and remove it, or run with --resume";
+    }
+    if (committed < 0) {
+      return "nothing was left under " + out;
+    }
+    if (committed == 0 && !resumed) {
+      return deleteStagingQuietly() ? "no block had committed; removed " + staging() + ", nothing is left under " + out
+          : "no block had committed, but " + staging() + " could not be removed; remove it";
+    }
+    try {
+      var files = fs.listFiles(staging(), true);
+      while (files.hasNext()) {
+        Path file = files.next().getPath();
+        if (file.getName().startsWith(".") && file.getName().endsWith(TEMPORARY_SUFFIX)) {
+          fs.delete(file, false);
+        }
+      }
+    } catch (IOException | RuntimeException | FSError e) {
+      // Kept temporaries are harmless: readers skip them and publish removes them.
+    }
+    return committed + " committed block(s) are kept in " + staging() + "; once the cause is fixed, 'optimize "
+        + "--resume' runs only the others (or remove that directory)";
+  }
+
+  private boolean deleteStagingQuietly() {
+    try {
+      return !fs.exists(staging()) || fs.delete(staging(), true);
+    } catch (IOException | RuntimeException | FSError e) {
+      return false;
+    }
+  }
+
+  /**
    * A temporary name next to {@code target}, unique to the attempt: a task attempt that lost its executor but still
    * runs cannot write into the file its retry is writing. Readers skip it (a leading dot), publish removes it.
    */
@@ -229,10 +302,22 @@ final class RunDirectory {
     return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX);
   }
 
+  /** Deletes {@code file} if it can; for temporaries of a write that failed, whose own failure is the news. */
+  static void deleteQuietly(FileSystem fs, Path file) {
+    try {
+      fs.delete(file, false);
+    } catch (IOException | RuntimeException | FSError e) {
+      // the write's failure is reported; a temporary left behind is skipped by readers and removed by publish
+    }
+  }
+
   static void writeAtomically(FileSystem fs, Path target, byte[] bytes) throws IOException {
     Path temporary = temporaryFor(target);
     try (OutputStream stream = fs.create(temporary, true)) {
       stream.write(bytes);
+    } catch (IOException | FSError e) {
+      deleteQuietly(fs, temporary);
+      throw OutputFailure.asIOException(target, e);
     }
     fs.delete(target, false);
     if (!fs.rename(temporary, target)) {

@@ -2,6 +2,7 @@ package io.plateau.jobs.reoptimize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plateau.data.BarStore;
 import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.jobs.optimize.BarCache;
 import io.plateau.jobs.optimize.OptimizeJob;
@@ -148,9 +149,22 @@ public final class ReoptimizeJob {
               .toString()));
     });
     return OptimizeJob.ordered("symbols", symbols,
-        "inputs_sha256", Hashing.sha256(JSON.writeValueAsString(OptimizeJob.inputs(study))),
+        "inputs_sha256", Hashing.sha256(JSON.writeValueAsString(inputs(study))),
         "study_sha256", Hashing.sha256(study.text()),
         "code", OptimizeJob.codeVersion());
+  }
+
+  /**
+   * The store files the study reads, each verified ({@link BarStore#verify}): a damaged file stops the batch here,
+   * exit 2 naming it, before the state directory changes.
+   */
+  private static List<String> inputs(Study study) {
+    BarStore store = BarStore.open(study.store(), InstrumentCatalog.builtIn());
+    List<String> files = new ArrayList<>();
+    for (String symbol : study.symbols()) {
+      store.verify(symbol, study.start(), study.end()).forEach(file -> files.add(file.path() + " " + file.sha256()));
+    }
+    return files;
   }
 
   /** What is new since {@code previous}, in words; null when nothing calls for a batch. */

@@ -675,6 +675,41 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
   }
 
   @Test
+  void aCorruptOrTruncatedBarFileStopsTheRunNamingItBeforeAnythingIsWritten() throws IOException {
+    Path store = shared.resolve("bars");
+    com.fasterxml.jackson.databind.JsonNode inputs = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Path.of(clean.runDirectory().replace("file:", ""), "manifest.json").toFile()).get("inputs");
+    Assertions.assertEquals(1, inputs.size(), "the year partition in range, 2022: " + inputs);
+    for (com.fasterxml.jackson.databind.JsonNode input : inputs) {
+      Path file = Path.of(java.net.URI.create(input.get("path").asText()));
+      assertEquals(io.plateau.util.Hashing.sha256(file), input.get("sha256").asText());
+      assertEquals("recorded SHA-256", input.get("verified").asText());
+    }
+
+    for (String damage : List.of("one bit flipped", "cut in half")) {
+      Path copy = shared.resolve("bars-" + damage.replace(' ', '-'));
+      copy(store, copy);
+      Path file;
+      try (Stream<Path> files = Files.walk(copy.resolve("symbol=MES/year=2022"))) {
+        file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      if (damage.equals("one bit flipped")) {
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+      } else {
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+      }
+      Study damaged = studyWith(STUDY.replace("STORE", copy.toString()));
+      Path out = shared.resolve("runs-" + damage.replace(' ', '-'));
+      InputException error = assertThrows(InputException.class, () -> job(3).run(damaged, out.toString(), false));
+      Assertions.assertTrue(error.getMessage().startsWith("file:" + file + ": "
+          + (damage.equals("one bit flipped") ? "corrupt: the SHA-256" : "truncated or corrupt")), error.getMessage());
+      assertFalse(Files.exists(out), damage + ": no run directory, no staging directory");
+    }
+  }
+
+  @Test
   void aBadStudyExitsTwoFromTheCommandLine() throws IOException {
     Path file = shared.resolve("bad.yaml");
     Files.writeString(file, STUDY.replace("objective: net-profit", "objective: luck"));
