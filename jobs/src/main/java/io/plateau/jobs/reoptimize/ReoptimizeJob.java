@@ -104,35 +104,59 @@ public final class ReoptimizeJob {
         state.appendHistory(historyLine(watermark, "nothing-to-do", reason, null, Map.of()));
         return new Outcome(Ending.NOTHING_TO_DO, null, Map.of());
       }
-      JsonNode underWay = state.batchUnderWay().orElse(null);
-      boolean resume = underWay != null && underWay.equals(JSON.valueToTree(watermark))
-          && state.hasInterruptedRun(study.name());
-      out.printf(Locale.ROOT, "batch: %s; %s%n", news, resume ? "resuming the interrupted batch's run"
-          : "a new run under " + state.runs());
-      state.writeBatchUnderWay(watermark);
-      OptimizeJob.Outcome run = new OptimizeJob(spark, out, 0).run(study, state.runs().toString(), resume);
-
-      JsonNode champion = state.champion().orElse(JSON.createObjectNode());
-      Map<String, Decision> decisions = decide(study, calendars, run, champion, marginPercent / 100);
-      Map<String, Object> symbols = new TreeMap<>();
-      champion.path("symbols").fields().forEachRemaining(e -> symbols.put(e.getKey(), e.getValue()));
-      decisions.forEach((symbol, decision) -> {
-        out.printf(Locale.ROOT, "%s: %s — %s%n", symbol, decision.promoted() ? "promoted" : "kept",
-            decision.reason());
-        if (decision.promoted()) {
-          symbols.put(symbol, championEntry(study, run.runDirectory(), decision));
-        }
-      });
-      if (decisions.values().stream().anyMatch(Decision::promoted)) {
-        state.writeChampion(OptimizeJob.ordered("study", study.name(), "symbols", symbols));
+      try {
+        return runBatch(study, state, calendars, watermark, news, marginPercent / 100);
+      } catch (IOException | RuntimeException e) {
+        recordFailure(state, watermark, e);
+        throw e;
       }
-      state.writeWatermark(watermark);
-      String decided = decisions.values().stream().anyMatch(Decision::promoted) ? "promoted" : "kept";
-      state.appendHistory(historyLine(watermark, decided, news, run.runDirectory(), decisions));
-      state.endBatch();
-      return new Outcome(Ending.DONE, run, decisions);
     }
   }
+
+  /** The batch's work once it has news: the run, the decisions, the state's files. */
+  private Outcome runBatch(Study study, StateDirectory state, Map<String, StudyCalendar> calendars,
+      Map<String, Object> watermark, String news, double margin) throws IOException {
+    JsonNode underWay = state.batchUnderWay().orElse(null);
+    boolean resume = underWay != null && underWay.equals(JSON.valueToTree(watermark))
+        && state.hasInterruptedRun(study.name());
+    out.printf(Locale.ROOT, "batch: %s; %s%n", news, resume ? "resuming the interrupted batch's run"
+        : "a new run under " + state.runs());
+    state.writeBatchUnderWay(watermark);
+    OptimizeJob.Outcome run = new OptimizeJob(spark, out, 0).run(study, state.runs().toString(), resume);
+
+    JsonNode champion = state.champion().orElse(JSON.createObjectNode());
+    Map<String, Decision> decisions = decide(study, calendars, run, champion, margin);
+    Map<String, Object> symbols = new TreeMap<>();
+    champion.path("symbols").fields().forEachRemaining(e -> symbols.put(e.getKey(), e.getValue()));
+    decisions.forEach((symbol, decision) -> {
+      out.printf(Locale.ROOT, "%s: %s — %s%n", symbol, decision.promoted() ? "promoted" : "kept",
+          decision.reason());
+      if (decision.promoted()) {
+        symbols.put(symbol, championEntry(study, run.runDirectory(), decision));
+      }
+    });
+    if (decisions.values().stream().anyMatch(Decision::promoted)) {
+      state.writeChampion(OptimizeJob.ordered("study", study.name(), "symbols", symbols));
+    }
+    state.writeWatermark(watermark);
+    String decided = decisions.values().stream().anyMatch(Decision::promoted) ? "promoted" : "kept";
+    state.appendHistory(historyLine(watermark, decided, news, run.runDirectory(), decisions));
+    state.endBatch();
+    return new Outcome(Ending.DONE, run, decisions);
+  }
+
+  /**
+   * A failed batch's line in the history, if the state directory takes it (a full disk may not): the reason is the
+   * failure's message. The batch's own files stay as they were.
+   */
+  private void recordFailure(StateDirectory state, Map<String, Object> watermark, Exception failure) {
+    try {
+      state.appendHistory(historyLine(watermark, "failed", String.valueOf(failure.getMessage()), null, Map.of()));
+    } catch (IOException | RuntimeException e) {
+      out.println("the failure is not in the history either: " + e.getMessage());
+    }
+  }
+
 
   /**
    * What the bars hold: per symbol the last trading date, the complete windows and the last out-of-sample end;

@@ -93,7 +93,7 @@ final class StateDirectory {
   void appendHistory(Object line) throws IOException {
     Path file = root.resolve("history.jsonl");
     String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    AtomicFiles.writeString(file, before + new ObjectMapper().writeValueAsString(line) + "\n");
+    replace(file, before + new ObjectMapper().writeValueAsString(line) + "\n");
   }
 
   private Optional<JsonNode> read(String name) throws IOException {
@@ -110,6 +110,18 @@ final class StateDirectory {
   }
 
   private void write(String name, Object value) throws IOException {
-    AtomicFiles.writeString(root.resolve(name), JSON.writeValueAsString(value) + "\n");
+    replace(root.resolve(name), JSON.writeValueAsString(value) + "\n");
+  }
+
+  /**
+   * Replaces {@code file} whole; a write the file system refuses (no space, read-only, permission) is the operator's
+   * to fix: an {@link InputException} naming the file, the old file left as it was.
+   */
+  private static void replace(Path file, String text) throws IOException {
+    try {
+      AtomicFiles.writeString(file, text);
+    } catch (IOException e) {
+      throw new InputException("cannot write " + file + " (" + e.getMessage() + "); it is left as it was", e);
+    }
   }
 }

@@ -202,6 +202,24 @@ class ReoptimizeJobTest extends JavaDataFrameSuiteBase {
     assertThrows(ReoptimizeJob.HeldException.class, () -> BatchLock.acquire(state.resolve("lock"), true, quiet));
   }
 
+  @Test
+  void aStateFileTheFileSystemRefusesIsAnInputErrorNamingItAndTheOldOneStays() throws IOException {
+    StateDirectory state = new StateDirectory(dir.resolve("refusing"));
+    state.writeWatermark(java.util.Map.of("windows", 5));
+    // A directory where champion.json goes: the rename over it fails, as a full or read-only disk makes it fail.
+    Files.createDirectories(state.root().resolve("champion.json/in-the-way"));
+    io.plateau.util.InputException refused = assertThrows(io.plateau.util.InputException.class,
+        () -> state.writeChampion(java.util.Map.of("study", "weekly")));
+    Assertions.assertTrue(refused.getMessage().startsWith("cannot write " + state.root().resolve("champion.json")),
+        refused.getMessage());
+    Assertions.assertTrue(refused.getMessage().endsWith("; it is left as it was"), refused.getMessage());
+    assertEquals(5, state.watermark().orElseThrow().path("windows").asInt());
+    try (Stream<Path> files = Files.list(state.root())) {
+      assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".tmp")).toList(),
+          "no temporary left");
+    }
+  }
+
   private static JsonNode read(String json) {
     try {
       return JSON.readTree(json);
