@@ -106,7 +106,8 @@ public final class ReoptimizeJob {
       }
       try {
         return runBatch(study, state, calendars, watermark, news, marginPercent / 100);
-      } catch (IOException | RuntimeException e) {
+      } catch (Exception e) {
+        // Exception, not IOException | RuntimeException: Spark throws its checked SparkException undeclared.
         recordFailure(state, watermark, e);
         throw e;
       }
