@@ -120,9 +120,7 @@ public final class DeltaDivergence implements StrategyDefinition {
     private final double[] lowest;
     private final double[] delta;
 
-    private int lastBar = -1;
-    private int currentDay = Integer.MIN_VALUE;
-    private int tradesToday;
+    private final TradesPerDay tradesToday = new TradesPerDay();
 
     Kernel(BarSeries bars, Settings settings, double[] highest, double[] lowest, double[] delta,
         boolean[] endsSession) {
@@ -141,11 +139,7 @@ public final class DeltaDivergence implements StrategyDefinition {
 
     @Override
     public void onBarClose(int i, Orders orders) {
-      if (i <= lastBar || day[i] != currentDay) {
-        currentDay = day[i];
-        tradesToday = 0;
-      }
-      lastBar = i;
+      tradesToday.at(i, day[i]);
       if (orders.positionSide() != 0) {
         if (endsSession[i]) {
           orders.exitAll();
@@ -154,7 +148,7 @@ public final class DeltaDivergence implements StrategyDefinition {
       }
       int lookback = settings.lookback();
       int first = i - lookback;
-      if (first < 0 || endsSession[i] || tradesToday >= settings.maxTradesPerDay()
+      if (first < 0 || endsSession[i] || tradesToday.reached(settings.maxTradesPerDay())
           || (settings.regularOnly() && !regular[i]) || day[first] != day[i] || Double.isNaN(delta[first])) {
         return;
       }
@@ -173,11 +167,11 @@ public final class DeltaDivergence implements StrategyDefinition {
       if (newHigh && settings.shorts() && delta[i] <= deltaHigh) {
         orders.enter(-1, OrderType.MARKET, Orders.NONE, Orders.NONE, close[i] + settings.stopTicks(),
             close[i] - settings.targetTicks());
-        tradesToday++;
+        tradesToday.add();
       } else if (newLow && settings.longs() && delta[i] >= deltaLow) {
         orders.enter(1, OrderType.MARKET, Orders.NONE, Orders.NONE, close[i] - settings.stopTicks(),
             close[i] + settings.targetTicks());
-        tradesToday++;
+        tradesToday.add();
       }
     }
 

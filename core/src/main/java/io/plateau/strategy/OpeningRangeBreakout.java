@@ -145,9 +145,7 @@ public final class OpeningRangeBreakout implements StrategyDefinition {
     private final double[] vwapUpper;
     private final double[] vwapLower;
 
-    private int lastBar = -1;
-    private int currentDay = Integer.MIN_VALUE;
-    private int tradesToday;
+    private final TradesPerDay tradesToday = new TradesPerDay();
     private int pendingSide;
     private int pendingBar;
     private int pendingStop;
@@ -175,16 +173,13 @@ public final class OpeningRangeBreakout implements StrategyDefinition {
 
     @Override
     public void onBarClose(int i, Orders orders) {
-      if (i <= lastBar || day[i] != currentDay) {
-        currentDay = day[i];
-        tradesToday = 0;
+      if (tradesToday.at(i, day[i])) {
         pendingSide = 0;
       }
-      lastBar = i;
       if (pendingSide != 0) {
         // Only this strategy's own order can have opened the position: it places entries only while flat.
         if (orders.positionSide() != 0 || fillable(pendingSide, pendingStop, pendingLimit, pendingBar)) {
-          tradesToday++;
+          tradesToday.add();
         }
         pendingSide = 0;
       }
@@ -194,7 +189,7 @@ public final class OpeningRangeBreakout implements StrategyDefinition {
         }
         return;
       }
-      if (!regular[i] || endsRegular[i] || tradesToday >= settings.maxTradesPerDay()
+      if (!regular[i] || endsRegular[i] || tradesToday.reached(settings.maxTradesPerDay())
           || Double.isNaN(rangeHigh[i])) {
         return;
       }

@@ -137,9 +137,7 @@ public final class VwapReversion implements StrategyDefinition {
     private final double[] lower;
     private final double[] adx;
 
-    private int lastBar = -1;
-    private int currentDay = Integer.MIN_VALUE;
-    private int tradesToday;
+    private final TradesPerDay tradesToday = new TradesPerDay();
 
     Kernel(BarSeries bars, Settings settings, double[] vwap, double[] upper, double[] lower, double[] adx,
         boolean[] endsRegular) {
@@ -163,18 +161,15 @@ public final class VwapReversion implements StrategyDefinition {
 
     @Override
     public void onBarClose(int i, Orders orders) {
-      if (i <= lastBar || day[i] != currentDay) {
-        currentDay = day[i];
-        tradesToday = 0;
-      }
-      lastBar = i;
+      tradesToday.at(i, day[i]);
       if (orders.positionSide() != 0) {
         if (endsRegular[i]) {
           orders.exitAll();
         }
         return;
       }
-      if (!regular[i] || endsRegular[i] || tradesToday >= settings.maxTradesPerDay() || Double.isNaN(vwap[i])) {
+      if (!regular[i] || endsRegular[i] || tradesToday.reached(settings.maxTradesPerDay())
+          || Double.isNaN(vwap[i])) {
         return;
       }
       // NaN ADX (not yet known) fails the comparison: no entry.
@@ -205,7 +200,7 @@ public final class VwapReversion implements StrategyDefinition {
         return;
       }
       orders.enter(side, OrderType.MARKET, Orders.NONE, Orders.NONE, protectiveStop, target);
-      tradesToday++;
+      tradesToday.add();
     }
 
     /**
