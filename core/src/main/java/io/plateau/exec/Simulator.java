@@ -299,9 +299,7 @@ public final class Simulator {
     @Override
     public void enter(int side, OrderType type, int stopTicks, int limitTicks, int protectiveStopTicks,
         int targetTicks, int model, int contracts) {
-      if (side != 1 && side != -1) {
-        throw new IllegalArgumentException("side must be +1 or -1, was " + side);
-      }
+      Orders.checkSide(side);
       checkModel(model);
       if (contracts < 0) {
         throw new IllegalArgumentException("contracts must be >= 0 (0: sized by the simulator), was " + contracts);

@@ -280,11 +280,8 @@ final class MultiAlphaKernel implements Strategy {
     @Override
     public void enter(int entrySide, OrderType entryType, int stop, int limit, int protectiveStop, int target,
         int ignoredModel, int ignoredContracts) {
-      if (entrySide != 1 && entrySide != -1) {
-        throw new IllegalArgumentException("side must be +1 or -1, was " + entrySide);
-      }
       wantsEntry = true;
-      side = entrySide;
+      side = Orders.checkSide(entrySide);
       type = entryType;
       stopTicks = stop;
       limitTicks = limit;

@@ -16,6 +16,14 @@ public interface Orders {
   /** Contracts of an entry the simulator sizes with the study's sizing rule. */
   int SIZED_BY_SIMULATOR = 0;
 
+  /** {@code side} when it is +1 (long) or -1 (short), the sides an entry may take; else an exception. */
+  static int checkSide(int side) {
+    if (side != 1 && side != -1) {
+      throw new IllegalArgumentException("side must be +1 or -1, was " + side);
+    }
+    return side;
+  }
+
   /** +1 long, -1 short, 0 flat. */
   int positionSide();
 
