@@ -90,13 +90,17 @@ public final class OptimizeJob {
    * {@link InputException} naming the run, the file and what is left.
    */
   public Outcome run(Study study, String outDir, boolean resume) throws IOException {
+    return run(study, outDir, resume, verifyInputs(study));
+  }
+
+  /** {@link #run(Study, String, boolean)} with the study's store files already checked by {@link #verifyInputs}. */
+  public Outcome run(Study study, String outDir, boolean resume, List<VerifiedBarFile> inputs) throws IOException {
     long started = System.nanoTime();
     // The aggregations after the blocks (the choice, the adaptive scores) shuffle a few rows per set: Spark's
     // default of 200 shuffle partitions would cost more in task overhead than the work.
     spark.conf().set("spark.sql.shuffle.partitions", Math.max(1, spark.sparkContext().defaultParallelism()));
     InstrumentCatalog catalog = InstrumentCatalog.builtIn();
     checkParameterNames(study);
-    List<VerifiedBarFile> inputs = verifyInputs(study, catalog);
     Map<String, StudyCalendar> calendars = calendars(study, catalog);
     String out = outDir != null ? outDir : study.output();
     RunDirectory run = resume ? RunDirectory.resume(out, study) : RunDirectory.create(out, study, LocalDateTime.now());
@@ -217,9 +221,9 @@ public final class OptimizeJob {
    * or truncated file stops the run here, named, with nothing written, instead of failing tasks on the executors.
    * A symbol missing from the store is left to {@link #calendars}, which says so.
    */
-  private List<VerifiedBarFile> verifyInputs(Study study, InstrumentCatalog catalog) {
+  public List<VerifiedBarFile> verifyInputs(Study study) {
     long start = System.nanoTime();
-    BarStore store = BarStore.open(study.store(), catalog);
+    BarStore store = BarStore.open(study.store(), InstrumentCatalog.builtIn());
     List<VerifiedBarFile> files = new ArrayList<>();
     for (String symbol : study.symbols()) {
       if (store.symbols().contains(symbol)) {

@@ -2,7 +2,7 @@ package io.plateau.jobs.reoptimize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plateau.data.BarStore;
+import io.plateau.data.VerifiedBarFile;
 import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.jobs.optimize.BarCache;
 import io.plateau.jobs.optimize.OptimizeJob;
@@ -94,8 +94,11 @@ public final class ReoptimizeJob {
     StateDirectory state = new StateDirectory(stateDir);
     try (BatchLock lock = BatchLock.acquire(state.lockFile(), breakStaleLock, out)) {
       ingest.run();
+      OptimizeJob optimize = new OptimizeJob(spark, out, 0);
+      // Verified once: a damaged file stops the batch here, exit 2 naming it, before the state directory changes.
+      List<VerifiedBarFile> inputs = optimize.verifyInputs(study);
       Map<String, StudyCalendar> calendars = OptimizeJob.calendars(study, InstrumentCatalog.builtIn());
-      Map<String, Object> watermark = watermark(study, calendars);
+      Map<String, Object> watermark = watermark(study, inputs, calendars);
       Optional<JsonNode> last = state.watermark();
       String news = last.isPresent() ? whatIsNew(last.get(), watermark) : "first batch";
       if (news == null) {
@@ -105,7 +108,7 @@ public final class ReoptimizeJob {
         return new Outcome(Ending.NOTHING_TO_DO, null, Map.of());
       }
       try {
-        return runBatch(study, state, calendars, watermark, news, marginPercent / 100);
+        return runBatch(optimize, study, inputs, state, calendars, watermark, news, marginPercent / 100);
       } catch (Exception e) {
         // Exception, not IOException | RuntimeException: Spark throws its checked SparkException undeclared.
         recordFailure(state, watermark, e);
@@ -115,15 +118,16 @@ public final class ReoptimizeJob {
   }
 
   /** The batch's work once it has news: the run, the decisions, the state's files. */
-  private Outcome runBatch(Study study, StateDirectory state, Map<String, StudyCalendar> calendars,
-      Map<String, Object> watermark, String news, double margin) throws IOException {
+  private Outcome runBatch(OptimizeJob optimize, Study study, List<VerifiedBarFile> inputs, StateDirectory state,
+      Map<String, StudyCalendar> calendars, Map<String, Object> watermark, String news, double margin)
+      throws IOException {
     JsonNode underWay = state.batchUnderWay().orElse(null);
     boolean resume = underWay != null && underWay.equals(JSON.valueToTree(watermark))
         && state.hasInterruptedRun(study.name());
     out.printf(Locale.ROOT, "batch: %s; %s%n", news, resume ? "resuming the interrupted batch's run"
         : "a new run under " + state.runs());
     state.writeBatchUnderWay(watermark);
-    OptimizeJob.Outcome run = new OptimizeJob(spark, out, 0).run(study, state.runs().toString(), resume);
+    OptimizeJob.Outcome run = optimize.run(study, state.runs().toString(), resume, inputs);
 
     JsonNode champion = state.champion().orElse(JSON.createObjectNode());
     Map<String, Decision> decisions = decide(study, calendars, run, champion, margin);
@@ -163,8 +167,8 @@ public final class ReoptimizeJob {
    * What the bars hold: per symbol the last trading date, the complete windows and the last out-of-sample end;
    * the store's files (with their hashes), the study's text and the code that runs it.
    */
-  private static Map<String, Object> watermark(Study study, Map<String, StudyCalendar> calendars)
-      throws IOException {
+  private static Map<String, Object> watermark(Study study, List<VerifiedBarFile> inputs,
+      Map<String, StudyCalendar> calendars) throws IOException {
     Map<String, Object> symbols = new TreeMap<>();
     calendars.forEach((symbol, calendar) -> {
       List<Window> windows = calendar.windows();
@@ -174,22 +178,10 @@ public final class ReoptimizeJob {
               .toString()));
     });
     return OptimizeJob.ordered("symbols", symbols,
-        "inputs_sha256", Hashing.sha256(JSON.writeValueAsString(inputs(study))),
+        "inputs_sha256", Hashing.sha256(JSON.writeValueAsString(inputs.stream()
+            .map(file -> file.path() + " " + file.sha256()).toList())),
         "study_sha256", Hashing.sha256(study.text()),
         "code", OptimizeJob.codeVersion());
-  }
-
-  /**
-   * The store files the study reads, each verified ({@link BarStore#verify}): a damaged file stops the batch here,
-   * exit 2 naming it, before the state directory changes.
-   */
-  private static List<String> inputs(Study study) {
-    BarStore store = BarStore.open(study.store(), InstrumentCatalog.builtIn());
-    List<String> files = new ArrayList<>();
-    for (String symbol : study.symbols()) {
-      store.verify(symbol, study.start(), study.end()).forEach(file -> files.add(file.path() + " " + file.sha256()));
-    }
-    return files;
   }
 
   /** What is new since {@code previous}, in words; null when nothing calls for a batch. */
