@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarInterval;
 import io.plateau.bar.BarSeries;
-import io.plateau.exec.AddPolicy;
 import io.plateau.exec.CostModel;
 import io.plateau.exec.RiskRules;
 import io.plateau.exec.SimulationResult;
-import io.plateau.exec.Simulator;
-import io.plateau.exec.Sizing;
-import io.plateau.indicator.IndicatorCache;
-import io.plateau.instrument.Instrument;
-import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.util.InputException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +23,13 @@ import org.junit.jupiter.api.Test;
  * <p>The base (bars 0-19): high 20,004, low 19,996, close 20,000, 50 bought and 50 sold, except bar 10 with 150
  * bought: cumulative delta 0 on bars 0-9 and 100 from bar 10 on. Bar 20 is the first with a full 20-bar window.
  */
-class DeltaDivergenceTest {
+class DeltaDivergenceTest extends IntradaySessionTest {
 
-  private static final Instrument MES = InstrumentCatalog.builtIn().get("MES");
-  private static final long TUESDAY_0830_CDT = Instant.parse("2024-03-12T13:30:00Z").toEpochMilli();
-  private static final int REGULAR_CLOSE_BAR = 405; // 15:15 CT: the first bar after regular hours
+  DeltaDivergenceTest() {
+    super(DeltaDivergence.NAME);
+  }
+
   private static final double FEES_ROUND_TURN = 2 * 0.62;
-  private static final long DAY_MILLIS = 86_400_000L;
-  /**
-   * Seed 001's daily loss limit, 1.5%, on a $1,000 account: 1.5% of $1,000 = $15 = 12 MES ticks of $1.25 on one
-   * contract, so a close 12 or more ticks against the entry fill flattens the position.
-   */
-  private static final RiskRules LOSS_LIMIT = new RiskRules(1, 1, AddPolicy.ONLY_IN_PROFIT, 0.015);
-  private static final double SMALL_ACCOUNT = 1_000;
 
   /** open, high, low, close, buy-aggressor volume, sell-aggressor volume. */
   private static int[] bar(int open, int high, int low, int close, int buy, int sell) {
@@ -66,16 +53,8 @@ class DeltaDivergenceTest {
    * volume = buy + sell, or no aggressor side at all.
    */
   private static BarSeries sessions(List<List<int[]>> days, boolean aggressor) {
-    BarSeries.Builder builder = BarSeries.builder(MES, BarInterval.ONE_MINUTE);
-    for (int d = 0; d < days.size(); d++) {
-      List<int[]> rows = days.get(d);
-      for (int k = 0; k < rows.size(); k++) {
-        int[] r = rows.get(k);
-        builder.add(TUESDAY_0830_CDT + d * DAY_MILLIS + k * 60_000L, r[0], r[1], r[2], r[3], r[4] + r[5],
-            aggressor ? r[4] : -1, aggressor ? r[5] : -1, null);
-      }
-    }
-    return builder.build();
+    return sessions(days, (builder, start, r) -> builder.add(start, r[0], r[1], r[2], r[3], r[4] + r[5],
+        aggressor ? r[4] : -1, aggressor ? r[5] : -1, null));
   }
 
   /** Row k starts k minutes after 08:30 CT; volume = buy + sell, or no aggressor side at all. */
@@ -93,32 +72,6 @@ class DeltaDivergenceTest {
   /** The base, then {@code more}. */
   private static BarSeries session(int[]... more) {
     return session(rows(more), true);
-  }
-
-  private static Strategy compile(BarSeries bars, Map<String, String> params) {
-    StrategyDefinition definition = Strategies.get(DeltaDivergence.NAME);
-    return definition.compile(definition.spec(params), bars, new IndicatorCache(bars));
-  }
-
-  private static SimulationResult run(BarSeries bars, Map<String, String> params, CostModel costs) {
-    return run(bars, params, costs, RiskRules.singleEntry(1), 10_000);
-  }
-
-  private static SimulationResult run(BarSeries bars, Map<String, String> params, CostModel costs, RiskRules risk,
-      double startingCapital) {
-    return new Simulator(bars, costs, new Sizing.Fixed(1), risk, startingCapital).run(compile(bars, params));
-  }
-
-  private static SimulationResult run(BarSeries bars, Map<String, String> params) {
-    return run(bars, params, CostModel.of(MES));
-  }
-
-  private static List<String> decisions(BarSeries bars, Map<String, String> params) {
-    return RecordingOrders.decisions(compile(bars, params), bars.size() - 1);
-  }
-
-  private static double price(int ticks) {
-    return ticks * 0.25;
   }
 
   // Bar 20: a new 20-bar high (20,010 > 20,004) on net selling: cumulative delta 80, below the window's 100.

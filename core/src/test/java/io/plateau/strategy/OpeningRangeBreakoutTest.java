@@ -6,17 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarInterval;
 import io.plateau.bar.BarSeries;
-import io.plateau.exec.AddPolicy;
-import io.plateau.exec.CostModel;
 import io.plateau.exec.RiskRules;
 import io.plateau.exec.SimulationResult;
-import io.plateau.exec.Simulator;
-import io.plateau.exec.Sizing;
-import io.plateau.indicator.IndicatorCache;
-import io.plateau.instrument.Instrument;
-import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.util.InputException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +24,12 @@ import org.junit.jupiter.api.Test;
  * stop 20,020 and the 1 × range target 20,041 + 40 = 20,081. Volume filter: the last bar's volume must exceed
  * 1.5 × the mean of the 20 bars before it (100 → more than 150).
  */
-class OpeningRangeBreakoutTest {
+class OpeningRangeBreakoutTest extends IntradaySessionTest {
 
-  private static final Instrument MES = InstrumentCatalog.builtIn().get("MES");
-  private static final long TUESDAY_0830_CDT = Instant.parse("2024-03-12T13:30:00Z").toEpochMilli();
-  private static final int REGULAR_CLOSE_BAR = 405; // 15:15 CT: the first bar after regular hours
-  private static final long DAY_MILLIS = 86_400_000L;
-  /**
-   * Seed 001's daily loss limit, 1.5%, on a $1,000 account: 1.5% of $1,000 = $15 = 12 MES ticks of $1.25 on one
-   * contract, so a close 12 or more ticks against the entry fill flattens the position.
-   */
-  private static final RiskRules LOSS_LIMIT = new RiskRules(1, 1, AddPolicy.ONLY_IN_PROFIT, 0.015);
-  private static final double SMALL_ACCOUNT = 1_000;
+  OpeningRangeBreakoutTest() {
+    super(OpeningRangeBreakout.NAME);
+  }
+
 
   /** The 30 range bars: 20,020 ± 10 ticks, bar 5 reaching the high 20,040 and bar 10 the low 20,000. */
   private static List<int[]> openingRange() {
@@ -64,15 +50,7 @@ class OpeningRangeBreakoutTest {
 
   /** Row k of day d starts k minutes after 08:30 CT, d days after Tuesday (day 1: Wednesday's trading date). */
   private static BarSeries sessions(List<List<int[]>> days) {
-    BarSeries.Builder builder = BarSeries.builder(MES, BarInterval.ONE_MINUTE);
-    for (int d = 0; d < days.size(); d++) {
-      List<int[]> rows = days.get(d);
-      for (int k = 0; k < rows.size(); k++) {
-        int[] r = rows.get(k);
-        builder.add(TUESDAY_0830_CDT + d * DAY_MILLIS + k * 60_000L, r[0], r[1], r[2], r[3], r[4], -1, -1, null);
-      }
-    }
-    return builder.build();
+    return sessions(days, (builder, start, r) -> builder.add(start, r[0], r[1], r[2], r[3], r[4], -1, -1, null));
   }
 
   /** Row k starts k minutes after 08:30 CT. */
@@ -91,29 +69,6 @@ class OpeningRangeBreakoutTest {
   /** The range, a quiet bar 30, then {@code more}. */
   private static BarSeries session(int[]... more) {
     return session(rows(more));
-  }
-
-  private static Strategy compile(BarSeries bars, Map<String, String> params) {
-    StrategyDefinition orb = Strategies.get(OpeningRangeBreakout.NAME);
-    return orb.compile(orb.spec(params), bars, new IndicatorCache(bars));
-  }
-
-  private static SimulationResult run(BarSeries bars, Map<String, String> params) {
-    return run(bars, params, RiskRules.singleEntry(1), 10_000);
-  }
-
-  private static SimulationResult run(BarSeries bars, Map<String, String> params, RiskRules risk,
-      double startingCapital) {
-    return new Simulator(bars, CostModel.of(MES), new Sizing.Fixed(1), risk, startingCapital)
-        .run(compile(bars, params));
-  }
-
-  private static List<String> decisions(BarSeries bars, Map<String, String> params) {
-    return RecordingOrders.decisions(compile(bars, params), bars.size() - 1);
-  }
-
-  private static double price(int ticks) {
-    return ticks * 0.25;
   }
 
   // Bar 31 closes at 20,038 on 300 (> 150): the order is armed for bar 32.

@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarInterval;
 import io.plateau.bar.BarSeries;
-import io.plateau.exec.AddPolicy;
-import io.plateau.exec.CostModel;
 import io.plateau.exec.RiskRules;
 import io.plateau.exec.SimulationResult;
-import io.plateau.exec.Simulator;
-import io.plateau.exec.Sizing;
 import io.plateau.indicator.IndicatorCache;
 import io.plateau.indicator.IndicatorSpec;
-import io.plateau.instrument.Instrument;
-import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.util.InputException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +32,13 @@ import org.junit.jupiter.api.Test;
  * the close is back inside, the upper wick is 13 of a 16-tick range. The short's stop: 20,024 + 2 = 20,026; its
  * target: the VWAP rounded toward the entry, 20,006.
  */
-class VwapReversionTest {
+class VwapReversionTest extends IntradaySessionTest {
 
-  private static final Instrument MES = InstrumentCatalog.builtIn().get("MES");
-  private static final long TUESDAY_0830_CDT = Instant.parse("2024-03-12T13:30:00Z").toEpochMilli();
-  private static final int REGULAR_CLOSE_BAR = 405; // 15:15 CT: the first bar after regular hours
+  VwapReversionTest() {
+    super(VwapReversion.NAME);
+  }
+
   private static final int SIGNAL = 40;
-  private static final long DAY_MILLIS = 86_400_000L;
-  /**
-   * Seed 001's daily loss limit, 1.5%, on a $1,000 account: 1.5% of $1,000 = $15 = 12 MES ticks of $1.25 on one
-   * contract, so a close 12 or more ticks against the entry fill flattens the position.
-   */
-  private static final RiskRules LOSS_LIMIT = new RiskRules(1, 1, AddPolicy.ONLY_IN_PROFIT, 0.015);
-  private static final double SMALL_ACCOUNT = 1_000;
 
   /** {open, high, low, close, volume, buy, sell}. */
   private static int[] bar(int open, int high, int low, int close, int volume, int buy, int sell) {
@@ -78,16 +65,8 @@ class VwapReversionTest {
    * {@code aggressor} false drops the buy/sell split.
    */
   private static BarSeries sessions(List<List<int[]>> days, boolean aggressor) {
-    BarSeries.Builder builder = BarSeries.builder(MES, BarInterval.ONE_MINUTE);
-    for (int d = 0; d < days.size(); d++) {
-      List<int[]> rows = days.get(d);
-      for (int k = 0; k < rows.size(); k++) {
-        int[] r = rows.get(k);
-        builder.add(TUESDAY_0830_CDT + d * DAY_MILLIS + k * 60_000L, r[0], r[1], r[2], r[3], r[4],
-            aggressor ? r[5] : -1, aggressor ? r[6] : -1, null);
-      }
-    }
-    return builder.build();
+    return sessions(days, (builder, start, r) -> builder.add(start, r[0], r[1], r[2], r[3], r[4],
+        aggressor ? r[5] : -1, aggressor ? r[6] : -1, null));
   }
 
   /** Row k starts k minutes after 08:30 CT; {@code aggressor} false drops the buy/sell split. */
@@ -106,29 +85,6 @@ class VwapReversionTest {
   /** The base, the signal bar, then {@code more}. */
   private static BarSeries session(int[] signal, int[]... more) {
     return session(rows(signal, more), true);
-  }
-
-  private static Strategy compile(BarSeries bars, Map<String, String> params) {
-    StrategyDefinition definition = Strategies.get(VwapReversion.NAME);
-    return definition.compile(definition.spec(params), bars, new IndicatorCache(bars));
-  }
-
-  private static SimulationResult run(BarSeries bars, Map<String, String> params) {
-    return run(bars, params, RiskRules.singleEntry(1), 10_000);
-  }
-
-  private static SimulationResult run(BarSeries bars, Map<String, String> params, RiskRules risk,
-      double startingCapital) {
-    return new Simulator(bars, CostModel.of(MES), new Sizing.Fixed(1), risk, startingCapital)
-        .run(compile(bars, params));
-  }
-
-  private static List<String> decisions(BarSeries bars, Map<String, String> params) {
-    return RecordingOrders.decisions(compile(bars, params), bars.size() - 1);
-  }
-
-  private static double price(int ticks) {
-    return ticks * 0.25;
   }
 
   private static final int[] DRIFT_DOWN = bar(20_011, 20_012, 20_007, 20_008, 100, 40, 60);
