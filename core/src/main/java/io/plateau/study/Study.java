@@ -38,6 +38,7 @@ import java.util.List;
  * @param risk limits every simulation enforces
  * @param fill when market orders fill
  * @param walkForward the windows
+ * @param trials how each set is simulated for the windows: once over the span, or window by window
  * @param matrix the walk-forward matrix: more schemes, one per pair of in-sample and out-of-sample lengths, each
  *     measured on the same trials (empty without a matrix)
  * @param objective what the in-sample choice maximizes
@@ -48,7 +49,7 @@ import java.util.List;
 public record Study(String name, String file, String text, String store, List<String> symbols, LocalDate start,
     LocalDate end, String barSize, Session session, ParameterSpace space, Search search, Double commissionPerSide,
     int slippageTicks, double capital, Sizing sizing, RiskRules risk, FillTiming fill, WalkForwardScheme walkForward,
-    List<WalkForwardScheme> matrix, Objective objective, ParameterPlateau.Smoothing plateau,
+    TrialSimulation trials, List<WalkForwardScheme> matrix, Objective objective, ParameterPlateau.Smoothing plateau,
     RobustnessSettings robustness, String output) implements Serializable {
 
   /** How a study file says it has no end date: {@code end: latest}. */

@@ -182,6 +182,7 @@ public final class StudyReader {
     };
     WalkForwardScheme walkForward = walkForward(root.get("walk_forward"));
     List<WalkForwardScheme> matrix = matrix(root.get("walk_forward"), walkForward);
+    TrialSimulation trials = trials(root.get("walk_forward"), matrix);
     ConfigNode objectiveNode = root.has("objective") ? root.get("objective") : null;
     ConfigNode metricNode = objectiveNode;
     if (objectiveNode != null && objectiveNode.isMapping()) {
@@ -199,8 +200,8 @@ public final class StudyReader {
     // Without an output key, runs go under runs/ in the working directory: the operator's choice, not the study's.
     String output = root.has("output") ? location(root.get("output"), roots) : "runs";
     return new Study(name, fileName, new String(text, StandardCharsets.UTF_8), store, symbols, start, end, barSize,
-        session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, matrix, objective,
-        plateau, robustness, output);
+        session, space, search, commission, slippage, capital, sizing, risk, fill, walkForward, trials, matrix,
+        objective, plateau, robustness, output);
   }
 
   private static ParameterSpace space(ConfigNode node) {
@@ -491,7 +492,7 @@ public final class StudyReader {
   }
 
   private static WalkForwardScheme walkForward(ConfigNode node) {
-    node.allowKeys("scheme", "in_sample", "out_of_sample", "warm_up", "matrix");
+    node.allowKeys("scheme", "in_sample", "out_of_sample", "warm_up", "matrix", "trials");
     boolean anchored = switch (node.text("scheme", "rolling")) {
       case "rolling" -> false;
       case "anchored" -> true;
@@ -500,6 +501,25 @@ public final class StudyReader {
     Period warmUp = node.has("warm_up") ? period(node.get("warm_up")) : new Period(20, Period.Unit.DAYS);
     return new WalkForwardScheme(anchored, length(node.get("in_sample"), warmUp), length(node.get("out_of_sample"),
         null), warmUp);
+  }
+
+  /**
+   * {@code walk_forward.trials}: continuous (the default) or per-window. A matrix measures its cells on the same
+   * continuous trials, so it goes with continuous trials only.
+   */
+  private static TrialSimulation trials(ConfigNode walkForward, List<WalkForwardScheme> matrix) {
+    if (!walkForward.has("trials")) {
+      return TrialSimulation.CONTINUOUS;
+    }
+    ConfigNode node = walkForward.get("trials");
+    TrialSimulation trials = Arrays.stream(TrialSimulation.values()).filter(t -> t.configName().equals(node.text()))
+        .findFirst().orElseThrow(() -> node.error("continuous (one simulation over the span) or per-window (each "
+            + "window simulated on its own)"));
+    if (trials == TrialSimulation.PER_WINDOW && !matrix.isEmpty()) {
+      throw node.problem("per-window trials cannot feed walk_forward.matrix, whose cells are measured on one "
+          + "continuous simulation per set; remove the matrix or use trials: continuous");
+    }
+    return trials;
   }
 
   /**

@@ -136,6 +136,15 @@ class StudyReaderTest {
   }
 
   @Test
+  void trialsAreContinuousUnlessTheStudySaysPerWindow() {
+    assertEquals(TrialSimulation.CONTINUOUS, parse(STUDY).trials());
+    assertEquals(TrialSimulation.PER_WINDOW, parse(STUDY.replace("warm_up: 30 days}",
+        "warm_up: 30 days, trials: per-window}")).trials());
+    assertEquals(TrialSimulation.CONTINUOUS, parse(STUDY.replace("warm_up: 30 days}",
+        "warm_up: 30 days, trials: continuous}")).trials());
+  }
+
+  @Test
   void robustnessSettingsDefaultToTradeStationsGatesAndAreReadWhole() {
     assertEquals(RobustnessSettings.DEFAULTS, parse(STUDY).robustness());
     Study study = parse(STUDY.replace("output: out/runs", """
@@ -285,6 +294,8 @@ class StudyReaderTest {
       "warm_up: 30 days}|warm_up: 30 days, matrix: {in_sample: [6 months], out_of_sample: [0 days]}}|walk_forward.matrix.out_of_sample[0]: '0 days' is not allowed; expected a length of at least 1 day",
       "warm_up: 30 days}|warm_up: 30 days, matrix: {in_sample: [6 months, 6 months], out_of_sample: [1 months]}}|walk_forward.matrix: lengths repeat",
       "warm_up: 30 days}|warm_up: 30 days, matrix: {is: [6 months]}}|walk_forward.matrix.is: unknown key",
+      "warm_up: 30 days}|warm_up: 30 days, trials: each}|walk_forward.trials: 'each' is not allowed; expected continuous (one simulation over the span) or per-window",
+      "warm_up: 30 days}|warm_up: 30 days, trials: per-window, matrix: {in_sample: [6 months], out_of_sample: [1 months]}}|walk_forward.trials: per-window trials cannot feed walk_forward.matrix",
       "output: out/runs|robustness: {partitions: 7}|robustness.partitions: '7' is not allowed; expected an even number from 2 to 32",
       "output: out/runs|robustness: {monte_carlo: {mode: jackknife}}|robustness.monte_carlo.mode: 'jackknife' is not allowed; expected reshuffle or bootstrap",
       "output: out/runs|robustness: {monte_carlo: {ruin_percent: 0}}|robustness.monte_carlo.ruin_percent: '0' is not allowed",

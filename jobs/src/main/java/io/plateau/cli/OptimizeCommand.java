@@ -3,7 +3,9 @@ package io.plateau.cli;
 import io.plateau.jobs.optimize.OptimizeJob;
 import io.plateau.study.Study;
 import io.plateau.study.StudyReader;
+import io.plateau.study.TrialSimulation;
 import io.plateau.util.InputException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +33,11 @@ final class OptimizeCommand implements Callable<Integer> {
       + "committed yet are run.")
   private boolean resume;
 
+  @Option(names = "--reuse", paramLabel = "RUN_DIR",
+      description = "A per-window study only: take the trials of the windows whose bars are unchanged from this "
+          + "earlier run of the same study text and code, and simulate only the others.")
+  private Path reuse;
+
   @Option(names = "--blocks", paramLabel = "N", defaultValue = "0",
       description = "Blocks (Spark tasks) per symbol; 0 (default) sizes them from the work and the cores.")
   private int blocks;
@@ -42,9 +49,17 @@ final class OptimizeCommand implements Callable<Integer> {
     if (blocks < 0) {
       throw new InputException("--blocks must be >= 0, was " + blocks);
     }
+    if (reuse != null && study.trials() != TrialSimulation.PER_WINDOW) {
+      throw new InputException("--reuse: " + studyFile + " simulates continuous trials, whose windows depend on "
+          + "every bar before them; set walk_forward.trials: per-window to reuse windows");
+    }
+    if (reuse != null && !Files.isRegularFile(reuse.resolve("manifest.json"))) {
+      throw new InputException("--reuse: " + reuse + " is not a published run (no manifest.json in it)");
+    }
     SparkSession spark = SparkCommands.session("plateau optimize " + study.name(), master);
     try {
-      new OptimizeJob(spark, System.out, blocks).run(study, out, resume);
+      OptimizeJob job = new OptimizeJob(spark, System.out, blocks);
+      job.run(study, out, resume, job.verifyInputs(study), reuse == null ? null : reuse.toString());
       return PlateauCli.EXIT_OK;
     } catch (Exception e) {
       throw SparkCommands.inputProblemWithin(e);

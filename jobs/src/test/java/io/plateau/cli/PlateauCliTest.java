@@ -400,4 +400,27 @@ class PlateauCliTest {
     assertEquals(2, unknown.exitCode());
     assertTrue(unknown.err().contains("--symbols: 'ES' is not in"), unknown.err());
   }
+
+  @Test
+  void optimizeReusesWindowsOnlyOfAPerWindowStudyAndOnlyFromAPublishedRun() throws IOException {
+    String study = """
+        name: reuse
+        bars: {store: STORE, symbols: [MES], start: 2024-01-01, end: 2024-12-31, bar_size: 1d}
+        strategy: {name: sma-cross, params: {fast: [5], slow: [20]}}
+        walk_forward: {in_sample: 3 months, out_of_sample: 1 months}
+        """.replace("STORE", store());
+    Path continuous = Files.writeString(dir.resolve("continuous.yaml"), study);
+    Path someRun = Files.createDirectories(dir.resolve("runs/not-a-run"));
+    Run refused = plateau("optimize", continuous.toString(), "--reuse", someRun.toString());
+    assertEquals(2, refused.exitCode(), refused.err());
+    assertTrue(refused.err().contains("--reuse: " + continuous + " simulates continuous trials"), refused.err());
+    assertTrue(refused.err().contains("set walk_forward.trials: per-window"), refused.err());
+
+    Path perWindow = Files.writeString(dir.resolve("per-window.yaml"), study.replace("1 months}",
+        "1 months, trials: per-window}"));
+    Run notARun = plateau("optimize", perWindow.toString(), "--reuse", someRun.toString());
+    assertEquals(2, notARun.exitCode(), notARun.err());
+    assertTrue(notARun.err().contains("--reuse: " + someRun + " is not a published run (no manifest.json in it)"),
+        notARun.err());
+  }
 }

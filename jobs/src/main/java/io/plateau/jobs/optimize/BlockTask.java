@@ -22,21 +22,24 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * The executor's work for one block: load the symbol's bars (cached per JVM), simulate each set of the block once
- * over the whole span, write the block's trials and P&amp;L files and commit the block with a marker that holds the
- * block's best set per scheme and window (the driver's choice merges them, so it reads no trials). A block whose
- * marker already exists (a retried or speculative task, or a resumed run) is not run again.
+ * The executor's work for one block: load the symbol's bars (cached per JVM), simulate each set of the block for
+ * the walk-forward windows (taking the windows a {@link WindowReuse} names from the earlier run), write the block's
+ * trials and P&amp;L files and commit the block with a marker that holds the block's best set per scheme and window
+ * (the driver's choice merges them, so it reads no trials). A block whose marker already exists (a retried or
+ * speculative task, or a resumed run) is not run again.
  */
 final class BlockTask implements Serializable {
 
   private final Study study;
   private final Map<String, StudyCalendar> calendars;
   private final String staging;
+  private final WindowReuse reuse;
 
-  BlockTask(Study study, Map<String, StudyCalendar> calendars, String staging) {
+  BlockTask(Study study, Map<String, StudyCalendar> calendars, String staging, WindowReuse reuse) {
     this.study = study;
     this.calendars = calendars;
     this.staging = staging;
+    this.reuse = reuse;
   }
 
   BlockResult run(Block block, Progress.Counters counters) {
@@ -55,7 +58,8 @@ final class BlockTask implements Serializable {
       List<Group> trials = new ArrayList<>();
       double best = Double.NaN;
       Objective objective = study.objective();
-      List<Trial> results = runner.run(ids);
+      List<Trial> results = reuse.appliesTo(block)
+          ? runner.run(ids, reuse.previousTrials(conf, block), reuse.windows(block.symbol())) : runner.run(ids);
       Map<String, OptimizeJob.Chosen> bests = new TreeMap<>();
       for (Trial trial : results) {
         TrialTables.addTrial(trials, trialsSchema, study.space(), block.symbol(), trial, objective);
@@ -71,7 +75,7 @@ final class BlockTask implements Serializable {
               trial.matrix().get(cell).outOfSample(), objective);
         }
       }
-      counters.barEvaluations().add((long) ids.length * bars.size());
+      counters.barEvaluations().add(runner.barEvaluations());
       String name = block.name() + ".parquet";
       Path trialsFile = new Path(root, "trials/" + name);
       Path pnlFile = new Path(root, "pnl/" + name);
@@ -94,7 +98,7 @@ final class BlockTask implements Serializable {
       if (!Double.isNaN(best)) {
         counters.bestObjective().add(best);
       }
-      return new BlockResult(block.index(), ids.length, (long) ids.length * bars.size(), best, false);
+      return new BlockResult(block.index(), ids.length, runner.barEvaluations(), best, false);
     } catch (IOException e) {
       throw new UncheckedIOException("block " + block.index() + " (" + block.symbol() + "): " + e.getMessage(), e);
     }

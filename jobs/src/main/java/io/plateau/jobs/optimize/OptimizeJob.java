@@ -20,6 +20,8 @@ import io.plateau.robust.Window;
 import io.plateau.strategy.Param;
 import io.plateau.study.Study;
 import io.plateau.study.StudyCalendar;
+import io.plateau.study.TrialRunner;
+import io.plateau.study.TrialSimulation;
 import io.plateau.study.WindowRun;
 import io.plateau.util.InputException;
 import java.io.IOException;
@@ -90,11 +92,16 @@ public final class OptimizeJob {
    * {@link InputException} naming the run, the file and what is left.
    */
   public Outcome run(Study study, String outDir, boolean resume) throws IOException {
-    return run(study, outDir, resume, verifyInputs(study));
+    return run(study, outDir, resume, verifyInputs(study), null);
   }
 
-  /** {@link #run(Study, String, boolean)} with the study's store files already checked by {@link #verifyInputs}. */
-  public Outcome run(Study study, String outDir, boolean resume, List<VerifiedBarFile> inputs) throws IOException {
+  /**
+   * {@link #run(Study, String, boolean)} with the study's store files already checked by {@link #verifyInputs};
+   * a per-window study takes the windows it shares with the published run {@code reuseFrom} (null for none) from
+   * that run ({@link WindowReuse}).
+   */
+  public Outcome run(Study study, String outDir, boolean resume, List<VerifiedBarFile> inputs, String reuseFrom)
+      throws IOException {
     long started = System.nanoTime();
     // The aggregations after the blocks (the choice, the adaptive scores) shuffle a few rows per set: Spark's
     // default of 200 shuffle partitions would cost more in task overhead than the work.
@@ -105,7 +112,7 @@ public final class OptimizeJob {
     String out = outDir != null ? outDir : study.output();
     RunDirectory run = resume ? RunDirectory.resume(out, study) : RunDirectory.create(out, study, LocalDateTime.now());
     try {
-      return runIn(run, study, resume, inputs, calendars, started);
+      return runIn(run, study, resume, inputs, calendars, reuseFrom, started);
     } catch (Exception | FSError e) {
       // Exception, not RuntimeException: Spark throws its checked SparkException (a failed job) undeclared.
       String left = run.abandon(resume);
@@ -120,9 +127,14 @@ public final class OptimizeJob {
   }
 
   private Outcome runIn(RunDirectory run, Study study, boolean resume, List<VerifiedBarFile> inputs,
-      Map<String, StudyCalendar> calendars, long started) throws IOException {
-    // A resumed run keeps the plan it started with, whatever the cluster it resumes on.
-    List<Block> blocks = new ArrayList<>(resume ? run.readPlan() : plan(study, calendars));
+      Map<String, StudyCalendar> calendars, String reuseFrom, long started) throws IOException {
+    Map<String, List<String>> fingerprints = study.trials() == TrialSimulation.PER_WINDOW
+        ? windowFingerprints(study, calendars) : Map.of();
+    WindowReuse reuse = WindowReuse.of(reuseFrom, study, fingerprints, codeVersion(), this.out);
+    // A resumed run keeps the plan it started with, whatever the cluster it resumes on; a run that reuses windows
+    // keeps the blocks whose files it reads them from.
+    List<Block> blocks = new ArrayList<>(resume ? run.readPlan() : reuse.any() ? reuse.previousBlocks()
+        : plan(study, calendars));
     if (!resume) {
       run.writePlan(blocks);
     }
@@ -138,8 +150,8 @@ public final class OptimizeJob {
     writeCalendar(run, calendars);
 
     long blockStart = System.nanoTime();
-    List<BlockResult> results = new ArrayList<>(runBlocks(study, calendars, run, uncommitted(blocks, 0, committed),
-        blocks.stream().filter(b -> b.batch() == 0).count(), committed, ""));
+    List<BlockResult> results = new ArrayList<>(runBlocks(study, calendars, run, reuse,
+        uncommitted(blocks, 0, committed), blocks.stream().filter(b -> b.batch() == 0).count(), committed, ""));
     if (study.search() instanceof Search.Adaptive adaptive) {
       for (int batch = 1; batch < adaptive.batches(); batch++) {
         final int current = batch;
@@ -153,7 +165,7 @@ public final class OptimizeJob {
           blocks.addAll(cut(study, calendars, proposed, batch, blocks.size()));
           run.writePlan(blocks);
         }
-        results.addAll(runBlocks(study, calendars, run, uncommitted(blocks, batch, committed),
+        results.addAll(runBlocks(study, calendars, run, reuse, uncommitted(blocks, batch, committed),
             blocks.stream().filter(b -> b.batch() == current).count(), committed,
             String.format(Locale.ROOT, "batch %d/%d ", batch + 1, adaptive.batches())));
       }
@@ -186,7 +198,8 @@ public final class OptimizeJob {
       this.out.printf(Locale.ROOT, "report: the run is not on a local disk; build it where it is with "
           + "'plateau report RUN_DIR'%n");
     }
-    writeManifest(run, study, inputs, blocks, results, committedBefore, evaluations, stageSeconds, started);
+    writeManifest(run, study, inputs, blocks, results, committedBefore, evaluations, fingerprints, reuse,
+        stageSeconds, started);
     run.publish();
     this.out.printf(Locale.ROOT, "outputs: %s (open report.html in a browser)%n", run.finalDir());
     return new Outcome(run.finalDir().toString(), blocks.size(), (int) results.stream().filter(r -> !r.skipped())
@@ -236,6 +249,20 @@ public final class OptimizeJob {
         decoded == 0 ? "SHA-256 recorded in each footer" : decoded == files.size() ? "decoded; no recorded SHA-256"
             : (files.size() - decoded) + " by recorded SHA-256, " + decoded + " decoded");
     return files;
+  }
+
+  /** Per symbol, its windows' fingerprints ({@link TrialRunner#windowFingerprints}), one task per symbol. */
+  private Map<String, List<String>> windowFingerprints(Study study, Map<String, StudyCalendar> calendars) {
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    context.setJobDescription("plateau optimize " + study.name() + ": window fingerprints");
+    List<List<String>> fingerprints = context.parallelize(study.symbols(), study.symbols().size())
+        .map(symbol -> new TrialRunner(study, BarCache.bars(study, symbol), calendars.get(symbol))
+            .windowFingerprints()).collect();
+    Map<String, List<String>> bySymbol = new LinkedHashMap<>();
+    for (int i = 0; i < fingerprints.size(); i++) {
+      bySymbol.put(study.symbols().get(i), fingerprints.get(i));
+    }
+    return bySymbol;
   }
 
   /** Each symbol's calendar, from the trading dates of its first and last bars in the study's range. */
@@ -338,7 +365,7 @@ public final class OptimizeJob {
   }
 
   private List<BlockResult> runBlocks(Study study, Map<String, StudyCalendar> calendars, RunDirectory run,
-      List<Block> toRun, long total, Set<Integer> committed, String label) {
+      WindowReuse reuse, List<Block> toRun, long total, Set<Integer> committed, String label) {
     if (toRun.isEmpty()) {
       return List.of();
     }
@@ -347,7 +374,7 @@ public final class OptimizeJob {
     Progress progress = new Progress(label, (int) total, (int) (total - toRun.size()), counters, out);
     spark.sparkContext().addSparkListener(progress);
     try {
-      BlockTask task = new BlockTask(study, calendars, run.staging().toString());
+      BlockTask task = new BlockTask(study, calendars, run.staging().toString(), reuse);
       context.setJobDescription("plateau optimize " + study.name() + ": " + label + toRun.size() + " blocks");
       List<BlockResult> results = context.parallelize(toRun, toRun.size()).map(block -> task.run(block, counters))
           .collect();
@@ -520,8 +547,7 @@ public final class OptimizeJob {
     context.setJobDescription("plateau optimize " + study.name() + ": out-of-sample re-runs");
     return context.parallelize(chosen, Math.max(1, chosen.size())).map(choice -> {
       StudyCalendar calendar = calendars.get(choice.symbol());
-      io.plateau.study.TrialRunner runner = new io.plateau.study.TrialRunner(study,
-          BarCache.bars(study, choice.symbol()), calendar);
+      TrialRunner runner = new TrialRunner(study, BarCache.bars(study, choice.symbol()), calendar);
       return runner.rerun(choice.setId(), calendar.windows().get(choice.window()));
     }).collect();
   }
@@ -662,8 +688,8 @@ public final class OptimizeJob {
   }
 
   private void writeManifest(RunDirectory run, Study study, List<VerifiedBarFile> inputs, List<Block> blocks,
-      List<BlockResult> results, int committedBefore, long evaluations, Map<String, Double> stageSeconds,
-      long started) throws IOException {
+      List<BlockResult> results, int committedBefore, long evaluations, Map<String, List<String>> fingerprints,
+      WindowReuse reuse, Map<String, Double> stageSeconds, long started) throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", run.runId());
     manifest.put("study", ordered("file", study.file(), "name", study.name(), "sha256", sha256(study.text())));
@@ -671,6 +697,11 @@ public final class OptimizeJob {
         file.sha256(), "verified", file.method() == VerifiedBarFile.Method.RECORDED_DIGEST ? "recorded SHA-256"
             : "decoded")).toList());
     manifest.put("code_version", codeVersion());
+    manifest.put("trials", study.trials().configName());
+    if (study.trials() == TrialSimulation.PER_WINDOW) {
+      manifest.put("window_fingerprints", fingerprints);
+      manifest.put("reused", ordered("from", reuse.previousRun(), "windows", reuse.windows()));
+    }
     manifest.put("spark", ordered("master", spark.sparkContext().master(), "version", spark.version(),
         "default_parallelism", spark.sparkContext().defaultParallelism()));
     Map<String, Object> counts = new LinkedHashMap<>();

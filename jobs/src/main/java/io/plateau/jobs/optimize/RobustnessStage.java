@@ -68,8 +68,9 @@ public final class RobustnessStage {
       Recommendation recommendation = recommendations.get(symbol);
       StudyCalendar calendar = calendars.get(symbol);
       int firstDay = calendar.indexAtOrAfter(calendar.windows().get(0).inSampleStart());
-      int partitions = Math.min(study.robustness().partitions(), (calendar.size() - firstDay) / 2 * 2);
-      RunOverfitting.SetStatistics sets = RunOverfitting.compute(spark, run.staging(), symbol, firstDay,
+      int endDay = TrialRunner.spanEnd(study, calendar);
+      int partitions = Math.min(study.robustness().partitions(), (endDay - firstDay) / 2 * 2);
+      RunOverfitting.SetStatistics sets = RunOverfitting.compute(spark, run.staging(), symbol, firstDay, endDay,
           study.capital(), partitions, recommendation.setId());
       TradeMonteCarlo.Result monteCarlo = monteCarlo(study, calendars, symbol, recommendation.setId());
       Gates.Report gates = study.robustness().gates().evaluate(summaries.get(symbol), study.capital(),

@@ -214,8 +214,13 @@ final class RunDirectory {
   }
 
   List<Block> readPlan() throws IOException {
+    return readPlan(fs, staging());
+  }
+
+  /** The plan of the run in {@code dir} (staging or published). */
+  static List<Block> readPlan(FileSystem fs, Path dir) throws IOException {
     JsonNode entries;
-    try (var in = fs.open(new Path(staging(), PLAN))) {
+    try (var in = fs.open(new Path(dir, PLAN))) {
       entries = new ObjectMapper().readTree(in);
     }
     List<Block> blocks = new ArrayList<>();

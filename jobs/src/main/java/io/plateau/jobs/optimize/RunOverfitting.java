@@ -42,11 +42,11 @@ final class RunOverfitting {
 
   /**
    * The statistics of {@code symbol}'s sets in the run at {@code staging}: CSCV over {@code partitions} blocks of
-   * the days {@code [firstDay, days)} of the run's calendar, Sharpe ratio as the metric, and the deflated Sharpe
+   * the days {@code [firstDay, endDay)} of the run's calendar, Sharpe ratio as the metric, and the deflated Sharpe
    * ratio of set {@code recommendedSet}.
    */
-  static SetStatistics compute(SparkSession spark, Path staging, String symbol, int firstDay, double capital,
-      int partitions, long recommendedSet) {
+  static SetStatistics compute(SparkSession spark, Path staging, String symbol, int firstDay, int endDay,
+      double capital, int partitions, long recommendedSet) {
     List<Prepared> prepared = spark.read().parquet(new Path(staging, "pnl").toString())
         .where(functions.col("symbol").equalTo(symbol)).select("set_id", "daily_pnl")
         .toJavaRDD().coalesce(1).mapPartitions((Iterator<Row> rows) -> {
@@ -55,8 +55,8 @@ final class RunOverfitting {
           while (rows.hasNext()) {
             Row row = rows.next();
             List<Float> pnl = row.getList(1);
-            double[] values = new double[pnl.size() - firstDay];
-            for (int d = firstDay; d < pnl.size(); d++) {
+            double[] values = new double[endDay - firstDay];
+            for (int d = firstDay; d < endDay; d++) {
               values[d - firstDay] = pnl.get(d) / capital;
             }
             bySet.put(row.getLong(0), values);

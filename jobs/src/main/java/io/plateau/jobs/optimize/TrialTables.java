@@ -37,9 +37,11 @@ import org.apache.parquet.schema.Types;
  * <pre>
  *   trials/block-NNNNN.parquet   one row per (set, scheme, window): set_id, symbol, the parameters as columns,
  *                                scheme (0 the study's walk-forward, 1.. the matrix cells), window_index,
- *                                is_* and oos_* metrics of the continuous run, is_objective
+ *                                is_* and oos_* metrics of the set's run, is_objective
  *   pnl/block-NNNNN.parquet      one row per set: set_id, symbol, span_* metrics from the first in-sample date
- *                                to the end, daily_pnl (list of float, one per trading date of calendar.parquet)
+ *                                to the end, daily_pnl (list of float, one per trading date of calendar.parquet),
+ *                                trade_net_pnl and trade_exit_day (lists: the trades span_* counts, the exit as a
+ *                                day_index)
  *   calendar.parquet             symbol, day_index, date
  *   walkforward/windows.parquet  one row per (symbol, window): dates, chosen set_id and parameters, its in-sample
  *                                objective (raw and plateau-smoothed), is_* metrics of the continuous run, oos_*
@@ -74,7 +76,10 @@ final class TrialTables {
     schema.required(PrimitiveTypeName.INT64).named("set_id")
         .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("symbol");
     metrics(schema, "span_");
-    return schema.requiredList().requiredElement(PrimitiveTypeName.FLOAT).named("daily_pnl").named("pnl");
+    return schema.requiredList().requiredElement(PrimitiveTypeName.FLOAT).named("daily_pnl")
+        .requiredList().requiredElement(PrimitiveTypeName.DOUBLE).named("trade_net_pnl")
+        .requiredList().requiredElement(PrimitiveTypeName.INT32).named("trade_exit_day")
+        .named("pnl");
   }
 
   static MessageType calendarSchema() {
@@ -195,7 +200,7 @@ final class TrialTables {
     }
   }
 
-  /** {@link #pnlSchema()}'s fields in order: set_id, symbol, the span_ metrics, daily_pnl as a list of floats. */
+  /** {@link #pnlSchema()}'s fields in order: set_id, symbol, the span_ metrics, then the three lists. */
   private static final class PnlWriteSupport extends WriteSupport<Trial> {
     private final Binary symbol;
     private RecordConsumer consumer;
@@ -237,23 +242,30 @@ final class TrialTables {
         }
         consumer.endField(name, field++);
       }
-      consumer.startField("daily_pnl", field);
-      consumer.startGroup();
       float[] daily = trial.dailyPnl();
-      if (daily.length > 0) {
+      list("daily_pnl", field++, daily.length, i -> consumer.addFloat(daily[i]));
+      list("trade_net_pnl", field++, trial.tradeNetPnl().length, i -> consumer.addDouble(trial.tradeNetPnl()[i]));
+      list("trade_exit_day", field, trial.tradeExitDay().length, i -> consumer.addInteger(trial.tradeExitDay()[i]));
+      consumer.endMessage();
+    }
+
+    /** A Parquet LIST field of {@code size} required elements, each added by {@code element}. */
+    private void list(String name, int field, int size, java.util.function.IntConsumer element) {
+      consumer.startField(name, field);
+      consumer.startGroup();
+      if (size > 0) {
         consumer.startField("list", 0);
-        for (float pnl : daily) {
+        for (int i = 0; i < size; i++) {
           consumer.startGroup();
           consumer.startField("element", 0);
-          consumer.addFloat(pnl);
+          element.accept(i);
           consumer.endField("element", 0);
           consumer.endGroup();
         }
         consumer.endField("list", 0);
       }
       consumer.endGroup();
-      consumer.endField("daily_pnl", field);
-      consumer.endMessage();
+      consumer.endField(name, field);
     }
   }
 
@@ -330,6 +342,6 @@ final class TrialTables {
   /** Parameter names that would collide with the tables' own columns. */
   static List<String> reservedColumns() {
     return List.of("set_id", "symbol", "scheme", "window_index", "is_objective", "is_smoothed_objective", "daily_pnl",
-        "is_start", "is_end", "oos_start", "oos_end");
+        "trade_net_pnl", "trade_exit_day", "is_start", "is_end", "oos_start", "oos_end");
   }
 }

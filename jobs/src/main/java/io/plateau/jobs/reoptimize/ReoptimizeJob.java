@@ -15,6 +15,7 @@ import io.plateau.strategy.StrategySpec;
 import io.plateau.study.Study;
 import io.plateau.study.StudyCalendar;
 import io.plateau.study.TrialRunner;
+import io.plateau.study.TrialSimulation;
 import io.plateau.util.Hashing;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -127,7 +128,13 @@ public final class ReoptimizeJob {
     out.printf(Locale.ROOT, "batch: %s; %s%n", news, resume ? "resuming the interrupted batch's run"
         : "a new run under " + state.runs());
     state.writeBatchUnderWay(watermark);
-    OptimizeJob.Outcome run = optimize.run(study, state.runs().toString(), resume, inputs);
+    // A per-window study takes the windows whose bars did not change from the last successful batch's run.
+    String lastRun = state.watermark().map(last -> last.path("run").asText(null)).orElse(null);
+    if (study.trials() == TrialSimulation.CONTINUOUS && lastRun != null) {
+      out.println("trials: continuous, so every window is simulated again (walk_forward.trials: per-window would "
+          + "take the unchanged windows from " + lastRun + ")");
+    }
+    OptimizeJob.Outcome run = optimize.run(study, state.runs().toString(), resume, inputs, lastRun);
 
     JsonNode champion = state.champion().orElse(JSON.createObjectNode());
     Map<String, Decision> decisions = decide(study, calendars, run, champion, margin);
@@ -143,7 +150,9 @@ public final class ReoptimizeJob {
     if (decisions.values().stream().anyMatch(Decision::promoted)) {
       state.writeChampion(OptimizeJob.ordered("study", study.name(), "symbols", symbols));
     }
-    state.writeWatermark(watermark);
+    Map<String, Object> done = new LinkedHashMap<>(watermark);
+    done.put("run", run.runDirectory());
+    state.writeWatermark(done);
     String decided = decisions.values().stream().anyMatch(Decision::promoted) ? "promoted" : "kept";
     state.appendHistory(historyLine(watermark, decided, news, run.runDirectory(), decisions));
     state.endBatch();
@@ -165,7 +174,8 @@ public final class ReoptimizeJob {
 
   /**
    * What the bars hold: per symbol the last trading date, the complete windows and the last out-of-sample end;
-   * the store's files (with their hashes), the study's text and the code that runs it.
+   * the store's files (with their hashes), the study's text and the code that runs it. The state's watermark adds
+   * the batch's run.
    */
   private static Map<String, Object> watermark(Study study, List<VerifiedBarFile> inputs,
       Map<String, StudyCalendar> calendars) throws IOException {

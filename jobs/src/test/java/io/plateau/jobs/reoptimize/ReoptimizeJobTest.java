@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.plateau.bar.BarSeries;
 import io.plateau.cli.PlateauCli;
 import io.plateau.instrument.InstrumentCatalog;
+import io.plateau.jobs.optimize.OptimizeJob;
 import io.plateau.robust.Window;
 import io.plateau.strategy.StrategySpec;
 import io.plateau.study.Study;
@@ -85,8 +87,12 @@ class ReoptimizeJobTest extends JavaDataFrameSuiteBase {
   }
 
   private static Study study(Path store) throws IOException {
-    Path file = dir.resolve("weekly.yaml");
-    Files.writeString(file, STUDY.replace("STORE", store.toString()));
+    return study(store, STUDY, "weekly.yaml");
+  }
+
+  private static Study study(Path store, String text, String name) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text.replace("STORE", store.toString()));
     return StudyReader.read(file);
   }
 
@@ -161,7 +167,10 @@ class ReoptimizeJobTest extends JavaDataFrameSuiteBase {
     // The same batch interrupted after its first block committed: run again, it resumes that run and decides alike.
     Path crashedState = dir.resolve("state-crashed");
     copy(beforeBatch, crashedState);
-    Files.copy(state.resolve("watermark.json"), crashedState.resolve("batch.json"));
+    // What the batch wrote before its run: the watermark it saw (the state's adds the run it made).
+    ObjectNode underWay = (ObjectNode) JSON.readTree(state.resolve("watermark.json").toFile());
+    underWay.remove("run");
+    Files.writeString(crashedState.resolve("batch.json"), JSON.writeValueAsString(underWay));
     Path published = Path.of(next.run().runDirectory().replace("file:", ""));
     Path staging = crashedState.resolve("runs/." + published.getFileName() + ".staging");
     copy(published, staging);
@@ -173,6 +182,68 @@ class ReoptimizeJobTest extends JavaDataFrameSuiteBase {
     assertEquals(next.run().blocks() - 1, resumed.run().blocksRun(), "only the uncommitted blocks ran");
     assertEquals(next.decisions(), resumed.decisions());
     assertFalse(Files.exists(staging), "published");
+  }
+
+  @Test
+  void aPerWindowStudySimulatesOnlyTheNewWindowAndEqualsAFreshRun() throws IOException {
+    Path store = dir.resolve("bars-per-window");
+    Path state = dir.resolve("state-per-window");
+    generate(store, "2021-06-30");
+    Study study = study(store, STUDY.replace("warm_up: 10 days}", "warm_up: 10 days, trials: per-window}"),
+        "per-window.yaml");
+    ReoptimizeJob.Outcome first = job().run(study, state, 10, false, () -> { });
+    assertEquals(ReoptimizeJob.Ending.DONE, first.ending());
+    JsonNode firstManifest = manifest(first.run());
+    assertEquals(5, firstManifest.path("window_fingerprints").path("MES").size());
+    assertEquals(0, firstManifest.path("reused").path("windows").size(), "nothing to reuse in the first batch");
+
+    generate(store, "2021-09-30");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    ReoptimizeJob.Outcome next = new ReoptimizeJob(spark(), new PrintStream(printed, true, StandardCharsets.UTF_8))
+        .run(study, state, 10, false, () -> { });
+    assertEquals(ReoptimizeJob.Ending.DONE, next.ending());
+    String output = printed.toString(StandardCharsets.UTF_8);
+    Assertions.assertTrue(output.contains("reuse: MES: 5 of 6 windows' trials taken from " + first.run()
+        .runDirectory()), output);
+    JsonNode manifest = manifest(next.run());
+    assertEquals(first.run().runDirectory(), manifest.path("reused").path("from").asText());
+    assertEquals("[0,1,2,3,4]", manifest.path("reused").path("windows").path("MES").toString());
+    for (int w = 0; w < 5; w++) {
+      assertEquals(firstManifest.path("window_fingerprints").path("MES").get(w),
+          manifest.path("window_fingerprints").path("MES").get(w));
+    }
+
+    // Only window 5 was simulated: each set ran on the bars from its warm-up (10 trading days before its in-sample
+    // start) to its out-of-sample end.
+    BarSeries bars = StudyBars.load(study, "MES", InstrumentCatalog.builtIn());
+    StudyCalendar calendar = StudyCalendar.of(study, "MES", bars.instrument().sessions(), bars.tradingDate(0),
+        bars.tradingDate(bars.size() - 1));
+    Window latest = calendar.windows().get(5);
+    java.time.LocalDate warmUp = calendar.date(calendar.indexAtOrAfter(latest.inSampleStart()) - 10);
+    long windowBars = java.util.stream.IntStream.range(0, bars.size()).filter(i -> !bars.tradingDate(i)
+        .isBefore(warmUp) && !bars.tradingDate(i).isAfter(latest.outOfSampleEnd())).count();
+    long sets = study.space().admittedCount();
+    assertEquals(sets * windowBars, manifest.path("counts").path("bar_evaluations").asLong());
+
+    // A fresh run of the same study on the same bars, every window simulated, gives the same tables.
+    OptimizeJob.Outcome fresh = new OptimizeJob(spark(), new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), 0).run(study, dir.resolve("fresh-per-window").toString(), false);
+    assertEquals(0, manifest(fresh).path("reused").path("windows").size());
+    long freshEvaluations = manifest(fresh).path("counts").path("bar_evaluations").asLong();
+    Assertions.assertTrue(freshEvaluations > 5 * sets * windowBars, "six windows simulated: " + freshEvaluations);
+    for (String table : List.of("trials", "pnl", "walkforward/windows.parquet", "walkforward/stitched.parquet")) {
+      Dataset<Row> reused = spark().read().parquet(next.run().runDirectory() + "/" + table);
+      Dataset<Row> simulated = spark().read().parquet(fresh.runDirectory() + "/" + table);
+      assertEquals(simulated.count(), reused.count(), table);
+      assertEquals(0, reused.except(simulated).count(), table);
+      assertEquals(0, simulated.except(reused).count(), table);
+    }
+    assertEquals(fresh.robustness().get("MES").recommendation(), next.run().robustness().get("MES")
+        .recommendation());
+  }
+
+  private static JsonNode manifest(OptimizeJob.Outcome run) throws IOException {
+    return JSON.readTree(Path.of(java.net.URI.create(run.runDirectory())).resolve("manifest.json").toFile());
   }
 
   @Test
