@@ -405,7 +405,10 @@ public final class TrialRunner {
     return fingerprints;
   }
 
-  /** Per calendar date, a SHA-256 of its bars' fields (of nothing for a date without bars). */
+  /**
+   * Per calendar date, a SHA-256 of the fields of its bars and of any bar dated after the date before it (of nothing
+   * for a date without bars): every bar up to the last calendar date is in one digest.
+   */
   private byte[][] dayDigests() {
     byte[][] digests = new byte[calendar.size()][];
     int[] day = bars.tradingDayUnsafe();
@@ -413,17 +416,13 @@ public final class TrialRunner {
     int[] buyVolume = bars.buyVolumeUnsafe();
     int[] sellVolume = bars.sellVolumeUnsafe();
     boolean[] regularHours = bars.regularHoursUnsafe();
-    ByteBuffer bar = ByteBuffer.allocate(41);
+    ByteBuffer bar = ByteBuffer.allocate(45);
     int i = 0;
     for (int d = 0; d < digests.length; d++) {
       MessageDigest digest = Hashing.newSha256();
-      int epochDay = calendar.tradingDatesUnsafe()[d];
-      while (i < day.length && day[i] < epochDay) {
-        i++;
-      }
-      for (; i < day.length && day[i] == epochDay; i++) {
+      for (; i < day.length && day[i] <= calendar.tradingDatesUnsafe()[d]; i++) {
         bar.clear().putLong(bars.startMillis(i)).putInt(bars.openTicks(i)).putInt(bars.highTicks(i))
-            .putInt(bars.lowTicks(i)).putInt(bars.closeTicks(i)).putInt(bars.volumeUnsafe()[i])
+            .putInt(bars.lowTicks(i)).putInt(bars.closeTicks(i)).putLong(bars.volume(i))
             .putInt(buyVolume == null ? -1 : buyVolume[i]).putInt(sellVolume == null ? -1 : sellVolume[i])
             .put((byte) (regularHours == null ? -1 : regularHours[i] ? 1 : 0));
         digest.update(bar.array(), 0, bar.position());

@@ -130,11 +130,12 @@ public final class OptimizeJob {
       Map<String, StudyCalendar> calendars, String reuseFrom, long started) throws IOException {
     Map<String, List<String>> fingerprints = study.trials() == TrialSimulation.PER_WINDOW
         ? windowFingerprints(study, calendars) : Map.of();
-    WindowReuse reuse = WindowReuse.of(reuseFrom, study, fingerprints, codeVersion(), this.out);
+    WindowReuse found = WindowReuse.of(reuseFrom, study, fingerprints, codeVersion(), this.out);
     // A resumed run keeps the plan it started with, whatever the cluster it resumes on; a run that reuses windows
     // keeps the blocks whose files it reads them from.
-    List<Block> blocks = new ArrayList<>(resume ? run.readPlan() : reuse.any() ? reuse.previousBlocks()
+    List<Block> blocks = new ArrayList<>(resume ? run.readPlan() : found.any() ? found.previousBlocks()
         : plan(study, calendars));
+    WindowReuse reuse = found.forPlan(blocks, this.out);
     if (!resume) {
       run.writePlan(blocks);
     }

@@ -100,6 +100,29 @@ final class WindowReuse implements Serializable {
         .filter(b -> b.batch() == 0).toList());
   }
 
+  /**
+   * This reuse for a run whose plan is {@code blocks} (a resumed run's), or none, said on {@code out}, when its
+   * first-batch blocks do not hold the same sets as the earlier run's: a block reads its reused windows from the
+   * earlier run's block of the same number.
+   */
+  WindowReuse forPlan(List<Block> blocks, java.io.PrintStream out) {
+    List<Block> first = blocks.stream().filter(b -> b.batch() == 0).toList();
+    boolean same = first.size() == previousBlocks.size();
+    for (int b = 0; same && b < first.size(); b++) {
+      Block mine = first.get(b);
+      Block theirs = previousBlocks.get(b);
+      same = mine.index() == theirs.index() && mine.symbol().equals(theirs.symbol())
+          && mine.fromId() == theirs.fromId() && mine.toId() == theirs.toId()
+          && java.util.Arrays.equals(mine.ids(), theirs.ids());
+    }
+    if (!any() || same) {
+      return this;
+    }
+    out.printf(Locale.ROOT, "reuse: nothing taken from %s after all: the resumed run's blocks hold other sets%n",
+        previousRun);
+    return NONE;
+  }
+
   /** Whether any window is reused: the run must then keep the earlier run's first-batch blocks. */
   boolean any() {
     return !windows.isEmpty();
