@@ -9,8 +9,10 @@ import io.plateau.study.TrialSimulation;
 import io.plateau.util.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +54,7 @@ final class WindowReuse implements Serializable {
    * {@code previousRun}; each decision is said on {@code out}. A missing or unreadable earlier run reuses nothing.
    */
   static WindowReuse of(String previousRun, Study study, Map<String, List<String>> fingerprints, String codeVersion,
-      java.io.PrintStream out) {
+      PrintStream out) {
     if (previousRun == null || study.trials() != TrialSimulation.PER_WINDOW) {
       return NONE;
     }
@@ -105,7 +107,7 @@ final class WindowReuse implements Serializable {
    * first-batch blocks do not hold the same sets as the earlier run's: a block reads its reused windows from the
    * earlier run's block of the same number.
    */
-  WindowReuse forPlan(List<Block> blocks, java.io.PrintStream out) {
+  WindowReuse forPlan(List<Block> blocks, PrintStream out) {
     List<Block> first = blocks.stream().filter(b -> b.batch() == 0).toList();
     boolean same = first.size() == previousBlocks.size();
     for (int b = 0; same && b < first.size(); b++) {
@@ -113,7 +115,7 @@ final class WindowReuse implements Serializable {
       Block theirs = previousBlocks.get(b);
       same = mine.index() == theirs.index() && mine.symbol().equals(theirs.symbol())
           && mine.fromId() == theirs.fromId() && mine.toId() == theirs.toId()
-          && java.util.Arrays.equals(mine.ids(), theirs.ids());
+          && Arrays.equals(mine.ids(), theirs.ids());
     }
     if (!any() || same) {
       return this;
