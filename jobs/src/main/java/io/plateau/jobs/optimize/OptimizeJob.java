@@ -109,10 +109,13 @@ public final class OptimizeJob {
     InstrumentCatalog catalog = InstrumentCatalog.builtIn();
     checkParameterNames(study);
     Map<String, StudyCalendar> calendars = calendars(study, catalog);
+    Map<String, List<String>> fingerprints = study.trials() == TrialSimulation.PER_WINDOW
+        ? windowFingerprints(study, calendars) : Map.of();
+    WindowReuse reuse = WindowReuse.of(reuseFrom, study, fingerprints, codeVersion(), this.out);
     String out = outDir != null ? outDir : study.output();
     RunDirectory run = resume ? RunDirectory.resume(out, study) : RunDirectory.create(out, study, LocalDateTime.now());
     try {
-      return runIn(run, study, resume, inputs, calendars, reuseFrom, started);
+      return runIn(run, study, resume, inputs, calendars, fingerprints, reuse, started);
     } catch (Exception | FSError e) {
       // Exception, not RuntimeException: Spark throws its checked SparkException (a failed job) undeclared.
       String left = run.abandon(resume);
@@ -127,16 +130,16 @@ public final class OptimizeJob {
   }
 
   private Outcome runIn(RunDirectory run, Study study, boolean resume, List<VerifiedBarFile> inputs,
-      Map<String, StudyCalendar> calendars, String reuseFrom, long started) throws IOException {
-    Map<String, List<String>> fingerprints = study.trials() == TrialSimulation.PER_WINDOW
-        ? windowFingerprints(study, calendars) : Map.of();
-    WindowReuse found = WindowReuse.of(reuseFrom, study, fingerprints, codeVersion(), this.out);
-    // A resumed run keeps the plan it started with, whatever the cluster it resumes on; a run that reuses windows
-    // keeps the blocks whose files it reads them from.
-    List<Block> blocks = new ArrayList<>(resume ? run.readPlan() : found.any() ? found.previousBlocks()
+      Map<String, StudyCalendar> calendars, Map<String, List<String>> fingerprints, WindowReuse found, long started)
+      throws IOException {
+    // A resumed run keeps the plan it started with, whatever the cluster it resumes on (a run stopped before it had
+    // a plan committed nothing, and gets one now); a run that reuses windows keeps the blocks whose files it reads
+    // them from.
+    boolean planned = resume && run.hasPlan();
+    List<Block> blocks = new ArrayList<>(planned ? run.readPlan() : found.any() ? found.previousBlocks()
         : plan(study, calendars));
     WindowReuse reuse = found.forPlan(blocks, this.out);
-    if (!resume) {
+    if (!planned) {
       run.writePlan(blocks);
     }
     Set<Integer> committed = new HashSet<>();

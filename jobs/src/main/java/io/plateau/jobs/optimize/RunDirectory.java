@@ -213,6 +213,11 @@ final class RunDirectory {
     writeAtomically(fs, new Path(staging(), PLAN), new ObjectMapper().writeValueAsBytes(entries));
   }
 
+  /** Whether the run recorded its plan (a run stopped before it did has committed no block). */
+  boolean hasPlan() throws IOException {
+    return fs.exists(new Path(staging(), PLAN));
+  }
+
   List<Block> readPlan() throws IOException {
     return readPlan(fs, staging());
   }

@@ -286,6 +286,23 @@ class OptimizeJobTest extends JavaDataFrameSuiteBase {
         Files.readString(published.resolve("walkforward/summary.json")));
   }
 
+  @Test
+  void aRunStoppedBeforeItHadAPlanResumesWithANewOne() throws IOException {
+    // Killed between creating its staging directory and recording its plan: only the study's copy is there.
+    Path stopped = shared.resolve("runs-unplanned/.wf-29991231-235959.staging");
+    Files.createDirectories(stopped);
+    Path original = Path.of(clean.runDirectory().replace("file:", ""));
+    Files.copy(original.resolve("study.yaml"), stopped.resolve("study.yaml"));
+    OptimizeJob.Outcome resumed = job(0).run(study, shared.resolve("runs-unplanned").toString(), true);
+    assertEquals(resumed.blocks(), resumed.blocksRun(), "no block had committed");
+    assertFalse(Files.exists(stopped), "published");
+    Path published = Path.of(resumed.runDirectory().replace("file:", ""));
+    assertArrayEquals(Files.readAllBytes(original.resolve("walkforward/windows.parquet")),
+        Files.readAllBytes(published.resolve("walkforward/windows.parquet")));
+    assertEquals(Files.readString(original.resolve("walkforward/summary.json")),
+        Files.readString(published.resolve("walkforward/summary.json")));
+  }
+
   /**
    * Causality of the whole pipeline: a store whose bars after window k's out-of-sample end are shuffled (the future
    * bars' prices in reverse order, same times and volumes) gives windows 0..k the same choices, re-runs and stitched
