@@ -76,6 +76,11 @@ final class BlockTask implements Serializable {
         }
       }
       counters.barEvaluations().add(runner.barEvaluations());
+      if (!fs.exists(new Path(root, RunDirectory.STUDY_COPY))) {
+        // The run failed and removed its staging directory while this task still ran (Spark lets a failed job's
+        // running tasks finish): its files would make a directory that is no run.
+        throw new IOException("the staging directory " + root + " is gone (its run failed); the block is not written");
+      }
       String name = block.name() + ".parquet";
       Path trialsFile = new Path(root, "trials/" + name);
       Path pnlFile = new Path(root, "pnl/" + name);

@@ -255,6 +255,11 @@ public final class OptimizeJob {
     return files;
   }
 
+  /** Whether {@code outDir} holds an interrupted run of {@code study} that {@code resume} would continue. */
+  public static boolean hasInterruptedRun(String outDir, Study study) throws IOException {
+    return RunDirectory.hasInterrupted(outDir, study);
+  }
+
   /** Per symbol, its windows' fingerprints ({@link TrialRunner#windowFingerprints}), one task per symbol. */
   private Map<String, List<String>> windowFingerprints(Study study, Map<String, StudyCalendar> calendars) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());

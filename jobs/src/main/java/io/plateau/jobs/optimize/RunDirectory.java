@@ -62,7 +62,7 @@ final class RunDirectory {
   /**
    * A new run of {@code study} under {@code out}: its staging directory with a copy of the study. An output that
    * cannot take it (a file, a read-only or full file system, no permission) is refused naming the path, and nothing
-   * is left behind.
+   * is left behind. Staging directories of the study that can never resume (see {@link #interrupted}) go.
    */
   static RunDirectory create(String out, Study study, LocalDateTime now) {
     RunDirectory run = null;
@@ -76,6 +76,9 @@ final class RunDirectory {
       }
       if (fs.exists(run.finalDir()) || fs.exists(run.staging())) {
         throw new InputException(run.finalDir() + " already exists; wait a second or choose another --out");
+      }
+      for (String debris : interrupted(fs, run.out, study, false)) {
+        fs.delete(new Path(run.out, "." + debris + STAGING_SUFFIX), true);
       }
       mkdirs(fs, run.staging());
       try (OutputStream copy = fs.create(new Path(run.staging(), STUDY_COPY), false)) {
@@ -108,21 +111,11 @@ final class RunDirectory {
       Path outPath = new Path(out);
       FileSystem fs = outPath.getFileSystem(outputConf());
       Path qualified = fs.makeQualified(outPath);
-      String prefix = "." + study.name() + "-";
-      List<String> candidates = new ArrayList<>();
-      if (fs.exists(qualified)) {
-        for (FileStatus status : fs.listStatus(qualified)) {
-          String name = status.getPath().getName();
-          if (status.isDirectory() && name.startsWith(prefix) && name.endsWith(STAGING_SUFFIX)) {
-            candidates.add(name.substring(1, name.length() - STAGING_SUFFIX.length()));
-          }
-        }
-      }
+      List<String> candidates = interrupted(fs, qualified, study, true);
       if (candidates.isEmpty()) {
         throw new InputException("--resume: no interrupted run of study '" + study.name() + "' under " + qualified
             + "; run without --resume to start one");
       }
-      candidates.sort(null);
       RunDirectory run = new RunDirectory(fs, qualified, candidates.get(candidates.size() - 1));
       String before;
       try (var in = fs.open(new Path(run.staging(), STUDY_COPY))) {
@@ -136,6 +129,36 @@ final class RunDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the runs under " + out, e);
     }
+  }
+
+  /** Whether {@code out} holds an interrupted run of {@code study} that {@link #resume} would continue. */
+  static boolean hasInterrupted(String out, Study study) throws IOException {
+    Path outPath = new Path(out);
+    FileSystem fs = outPath.getFileSystem(outputConf());
+    return !interrupted(fs, fs.makeQualified(outPath), study, true).isEmpty();
+  }
+
+  /**
+   * The run ids of {@code study}'s staging directories under {@code out}, in order: with {@code resumable}, those
+   * holding the study's copy (written first); without, the others: what tasks of a failed run, still running when
+   * it removed its staging directory, wrote after that. Such a directory has no study and no plan, and is never
+   * resumed.
+   */
+  private static List<String> interrupted(FileSystem fs, Path out, Study study, boolean resumable)
+      throws IOException {
+    List<String> runs = new ArrayList<>();
+    String prefix = "." + study.name() + "-";
+    if (fs.exists(out)) {
+      for (FileStatus status : fs.listStatus(out)) {
+        String name = status.getPath().getName();
+        if (status.isDirectory() && name.startsWith(prefix) && name.endsWith(STAGING_SUFFIX)
+            && fs.exists(new Path(status.getPath(), STUDY_COPY)) == resumable) {
+          runs.add(name.substring(1, name.length() - STAGING_SUFFIX.length()));
+        }
+      }
+    }
+    runs.sort(null);
+    return runs;
   }
 
   String runId() {

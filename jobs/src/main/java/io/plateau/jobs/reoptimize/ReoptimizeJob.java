@@ -124,7 +124,7 @@ public final class ReoptimizeJob {
       throws IOException {
     JsonNode underWay = state.batchUnderWay().orElse(null);
     boolean resume = underWay != null && underWay.equals(JSON.valueToTree(watermark))
-        && state.hasInterruptedRun(study.name());
+        && OptimizeJob.hasInterruptedRun(state.runs().toString(), study);
     out.printf(Locale.ROOT, "batch: %s; %s%n", news, resume ? "resuming the interrupted batch's run"
         : "a new run under " + state.runs());
     state.writeBatchUnderWay(watermark);

@@ -78,14 +78,6 @@ final class StateDirectory {
     Files.deleteIfExists(root.resolve("batch.json"));
   }
 
-  /** Whether an interrupted run of study {@code name} waits under runs/ (its staging directory). */
-  boolean hasInterruptedRun(String name) throws IOException {
-    try (var entries = Files.list(runs())) {
-      return entries.map(p -> p.getFileName().toString())
-          .anyMatch(f -> f.startsWith("." + name + "-") && f.endsWith(".staging"));
-    }
-  }
-
   /**
    * Appends one line to history.jsonl: the whole file is rewritten beside it and moved over it, so a crash leaves
    * the old history or the new one, never a torn line.

@@ -68,6 +68,28 @@ class RunDirectoryTest {
   }
 
   @Test
+  void whatTasksWroteAfterTheirRunWasRemovedIsNeverResumedAndTheNextRunRemovesIt() throws IOException {
+    Path out = dir.resolve("runs");
+    RunDirectory failed = RunDirectory.create(out.toString(), study, NOW);
+    failed.abandon(false);
+    // A task of the failed run, still running, then wrote its temporary and even its marker: no study, no plan.
+    Path debris = local(failed.staging());
+    Files.createDirectories(debris.resolve("trials"));
+    Files.createDirectories(debris.resolve("blocks"));
+    Files.writeString(debris.resolve("trials/.block-00003.parquet.x.tmp"), "half a block");
+    Files.writeString(debris.resolve("blocks/block-00002.done"), "[]");
+
+    assertFalse(RunDirectory.hasInterrupted(out.toString(), study));
+    InputException none = assertThrows(InputException.class, () -> RunDirectory.resume(out.toString(), study));
+    assertTrue(none.getMessage().startsWith("--resume: no interrupted run of study 'rd'"), none.getMessage());
+
+    RunDirectory next = RunDirectory.create(out.toString(), study, NOW.plusSeconds(1));
+    assertFalse(Files.exists(debris), "removed by the next run");
+    assertTrue(RunDirectory.hasInterrupted(out.toString(), study), "the new run's staging directory");
+    assertEquals(next.runId(), RunDirectory.resume(out.toString(), study).runId());
+  }
+
+  @Test
   void aFailedRunKeepsItsCommittedBlocksForResumeAndDropsTemporaries() throws IOException {
     Path out = dir.resolve("runs");
     RunDirectory run = RunDirectory.create(out.toString(), study, NOW);
