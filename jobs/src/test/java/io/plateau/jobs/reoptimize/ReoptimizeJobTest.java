@@ -182,6 +182,18 @@ class ReoptimizeJobTest extends JavaDataFrameSuiteBase {
     assertEquals(next.run().blocks() - 1, resumed.run().blocksRun(), "only the uncommitted blocks ran");
     assertEquals(next.decisions(), resumed.decisions());
     assertFalse(Files.exists(staging), "published");
+
+    // The same batch failed with nothing committed, and tasks still running recreated its staging directory after
+    // it was removed: no study copy in it, so the next batch starts a new run, and removes it.
+    Path debrisState = dir.resolve("state-debris");
+    copy(beforeBatch, debrisState);
+    Files.writeString(debrisState.resolve("batch.json"), JSON.writeValueAsString(underWay));
+    Path debris = Files.createDirectories(debrisState.resolve("runs/.weekly-29991231-235959.staging/trials"));
+    Files.writeString(debris.resolve(".block-00003.parquet.x.tmp"), "half a block");
+    ReoptimizeJob.Outcome fresh = job().run(study, debrisState, 1e9, false, () -> { });
+    assertEquals(next.run().blocks(), fresh.run().blocksRun(), "a new run: every block");
+    assertEquals(next.decisions(), fresh.decisions());
+    assertFalse(Files.exists(debris.getParent()), "removed");
   }
 
   @Test
