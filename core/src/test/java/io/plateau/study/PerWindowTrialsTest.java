@@ -1,5 +1,7 @@
 package io.plateau.study;
 
+import static io.plateau.study.TrialRunnerFixtures.equityAt;
+import static io.plateau.study.TrialRunnerFixtures.firstBarOn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,14 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarSeries;
-import io.plateau.bar.Resampler;
-import io.plateau.data.synthetic.SyntheticConfig;
-import io.plateau.data.synthetic.SyntheticMarket;
 import io.plateau.exec.DailyEquity;
 import io.plateau.exec.SimulationResult;
 import io.plateau.exec.Simulator;
 import io.plateau.indicator.IndicatorCache;
-import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.Window;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +45,7 @@ class PerWindowTrialsTest {
   @BeforeAll
   static void bars() {
     study = StudyReader.parse(STUDY.getBytes(StandardCharsets.UTF_8), "test.yaml");
-    LocalDate from = LocalDate.of(2023, 1, 1);
-    LocalDate to = LocalDate.of(2023, 6, 30);
-    BarSeries minutes = SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), 5, from, to)
-        .generate("MES", from, to);
-    bars = Resampler.toMinutes(minutes, 15);
+    bars = TrialRunnerFixtures.mesFifteenMinutes();
     calendar = calendar(bars);
     ids = study.space().admittedIn(0, study.space().size());
   }
@@ -174,20 +168,9 @@ class PerWindowTrialsTest {
     assertEquals(fingerprints, new TrialRunner(study, bars, calendar).windowFingerprints(), "deterministic");
     LocalDate changed = windows.get(windows.size() - 1).outOfSampleStart();
     int bar = firstBarOn(bars, changed) + 3;
-    BarSeries.Builder edited = BarSeries.builder(bars.instrument(), bars.interval());
-    for (int i = 0; i < bars.size(); i++) {
-      edited.add(bars.startMillis(i), bars.openTicks(i), bars.highTicks(i), bars.lowTicks(i), bars.closeTicks(i),
-          bars.volume(i) + (i == bar ? 1 : 0), -1, -1, null);
-    }
-    BarSeries editedBars = edited.build();
-    List<String> after = new TrialRunner(study, editedBars, calendar).windowFingerprints();
+    List<String> after = new TrialRunner(study, rebuilt(bars, bar, 1), calendar).windowFingerprints();
     // The untouched copy: the same bars rebuilt the same way, so only the edit differs.
-    BarSeries.Builder copy = BarSeries.builder(bars.instrument(), bars.interval());
-    for (int i = 0; i < bars.size(); i++) {
-      copy.add(bars.startMillis(i), bars.openTicks(i), bars.highTicks(i), bars.lowTicks(i), bars.closeTicks(i),
-          bars.volume(i), -1, -1, null);
-    }
-    List<String> unchanged = new TrialRunner(study, copy.build(), calendar).windowFingerprints();
+    List<String> unchanged = new TrialRunner(study, rebuilt(bars, bar, 0), calendar).windowFingerprints();
     for (Window window : windows) {
       int from = calendar.indexAtOrAfter(window.inSampleStart()) - 5;
       boolean reads = !calendar.date(Math.max(0, from)).isAfter(changed) && !window.outOfSampleEnd().isBefore(changed);
@@ -209,20 +192,13 @@ class PerWindowTrialsTest {
     assertThrows(IllegalArgumentException.class, () -> runner.run(ids, Map.of(), Set.of(0)));
   }
 
-  private static int firstBarOn(BarSeries series, LocalDate date) {
-    int i = 0;
-    while (i < series.size() && series.tradingDate(i).isBefore(date)) {
-      i++;
+  /** {@code series} rebuilt bar by bar (without order flow), bar {@code bar}'s volume raised by {@code extra}. */
+  private static BarSeries rebuilt(BarSeries series, int bar, long extra) {
+    BarSeries.Builder builder = BarSeries.builder(series.instrument(), series.interval());
+    for (int i = 0; i < series.size(); i++) {
+      builder.add(series.startMillis(i), series.openTicks(i), series.highTicks(i), series.lowTicks(i),
+          series.closeTicks(i), series.volume(i) + (i == bar ? extra : 0), -1, -1, null);
     }
-    return i;
-  }
-
-  /** The last simulated equity on or before {@code date}. */
-  private static double equityAt(DailyEquity equity, LocalDate date) {
-    double value = equity.startingCapital();
-    for (int i = 0; i < equity.size() && !equity.date(i).isAfter(date); i++) {
-      value = equity.equity(i);
-    }
-    return value;
+    return builder.build();
   }
 }

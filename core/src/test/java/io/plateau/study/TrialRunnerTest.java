@@ -1,23 +1,20 @@
 package io.plateau.study;
 
+import static io.plateau.study.TrialRunnerFixtures.equityAt;
+import static io.plateau.study.TrialRunnerFixtures.firstBarOn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plateau.bar.BarSeries;
-import io.plateau.bar.Resampler;
-import io.plateau.data.synthetic.SyntheticConfig;
-import io.plateau.data.synthetic.SyntheticMarket;
 import io.plateau.exec.DailyEquity;
 import io.plateau.exec.SimulationResult;
 import io.plateau.exec.Simulator;
 import io.plateau.indicator.IndicatorCache;
-import io.plateau.instrument.InstrumentCatalog;
 import io.plateau.robust.SpanMetrics;
 import io.plateau.robust.Window;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,11 +36,7 @@ class TrialRunnerTest {
   @BeforeAll
   static void bars() {
     study = StudyReader.parse(STUDY.getBytes(StandardCharsets.UTF_8), "test.yaml");
-    LocalDate from = LocalDate.of(2023, 1, 1);
-    LocalDate to = LocalDate.of(2023, 6, 30);
-    BarSeries minutes = SyntheticMarket.create(InstrumentCatalog.builtIn(), SyntheticConfig.builtIn(), 5, from, to)
-        .generate("MES", from, to);
-    bars = Resampler.toMinutes(minutes, 15);
+    bars = TrialRunnerFixtures.mesFifteenMinutes();
     calendar = StudyCalendar.of(study, "MES", bars.instrument().sessions(), bars.tradingDate(0),
         bars.tradingDate(bars.size() - 1));
   }
@@ -124,15 +117,6 @@ class TrialRunnerTest {
     assertEquals(expected.tradingDays(), actual.tradingDays(), what);
   }
 
-  /** The last simulated equity on or before {@code date}. */
-  private static double equityAt(DailyEquity equity, LocalDate date) {
-    double value = equity.startingCapital();
-    for (int i = 0; i < equity.size() && !equity.date(i).isAfter(date); i++) {
-      value = equity.equity(i);
-    }
-    return value;
-  }
-
   @Test
   void aReRunStartsFlatAndSeesNothingAfterItsWindow() {
     Window window = calendar.windows().get(2);
@@ -145,7 +129,7 @@ class TrialRunnerTest {
     assertTrue(run.outOfSample().trades() > 0, "the set trades in the window");
 
     // Replace every bar after the window by the bars of the span reversed: a different future.
-    int end = firstBarAfter(window.outOfSampleEnd());
+    int end = firstBarOn(bars, window.outOfSampleEnd().plusDays(1));
     BarSeries.Builder shuffled = BarSeries.builder(bars.instrument(), bars.interval());
     for (int i = 0; i < bars.size(); i++) {
       int source = i < end ? i : bars.size() - 1 - (i - end);
@@ -157,13 +141,5 @@ class TrialRunnerTest {
     WindowRun again = new TrialRunner(study, future, calendar).rerun(id, window);
     assertArrayEquals(run.dailyPnl(), again.dailyPnl(), 0);
     assertEquals(run.outOfSample(), again.outOfSample());
-  }
-
-  private static int firstBarAfter(LocalDate date) {
-    int i = 0;
-    while (i < bars.size() && !bars.tradingDate(i).isAfter(date)) {
-      i++;
-    }
-    return i;
   }
 }

@@ -109,7 +109,9 @@ public final class ReoptimizeJob {
         return new Outcome(Ending.NOTHING_TO_DO, null, Map.of());
       }
       try {
-        return runBatch(optimize, study, inputs, state, calendars, watermark, news, marginPercent / 100);
+        // A per-window study takes the windows whose bars did not change from the last successful batch's run.
+        String lastRun = last.map(previous -> previous.path("run").asText(null)).orElse(null);
+        return runBatch(optimize, study, inputs, state, calendars, watermark, news, lastRun, marginPercent / 100);
       } catch (Exception e) {
         // Exception, not IOException | RuntimeException: Spark throws its checked SparkException undeclared.
         recordFailure(state, watermark, e);
@@ -118,9 +120,12 @@ public final class ReoptimizeJob {
     }
   }
 
-  /** The batch's work once it has news: the run, the decisions, the state's files. */
+  /**
+   * The batch's work once it has news: the run (taking unchanged windows from {@code lastRun}, the last successful
+   * batch's, when the study has per-window trials), the decisions, the state's files.
+   */
   private Outcome runBatch(OptimizeJob optimize, Study study, List<VerifiedBarFile> inputs, StateDirectory state,
-      Map<String, StudyCalendar> calendars, Map<String, Object> watermark, String news, double margin)
+      Map<String, StudyCalendar> calendars, Map<String, Object> watermark, String news, String lastRun, double margin)
       throws IOException {
     JsonNode underWay = state.batchUnderWay().orElse(null);
     boolean resume = underWay != null && underWay.equals(JSON.valueToTree(watermark))
@@ -128,8 +133,6 @@ public final class ReoptimizeJob {
     out.printf(Locale.ROOT, "batch: %s; %s%n", news, resume ? "resuming the interrupted batch's run"
         : "a new run under " + state.runs());
     state.writeBatchUnderWay(watermark);
-    // A per-window study takes the windows whose bars did not change from the last successful batch's run.
-    String lastRun = state.watermark().map(last -> last.path("run").asText(null)).orElse(null);
     if (study.trials() == TrialSimulation.CONTINUOUS && lastRun != null) {
       out.println("trials: continuous, so every window is simulated again (walk_forward.trials: per-window would "
           + "take the unchanged windows from " + lastRun + ")");
